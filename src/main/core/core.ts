@@ -1,0 +1,93 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { EventName, EventPayload, Handlers } from '../../shared/api';
+import { AppError } from '../../shared/errors';
+import { systemClock, type Clock } from './clock';
+import { getLead, queuePage, stageCounts } from './db/leads';
+import { latestVersion, openDatabase, type Db } from './db/open';
+import { readSettings, writeSettings } from './db/settings';
+import { createDispatch, type Dispatch } from './dispatch';
+import { addLead } from './leadService';
+import { consoleLog, type Log } from './log';
+
+export const APP_VERSION = '0.1.0';
+
+export interface CoreOptions {
+  dbPath: string;
+  clock?: Clock;
+  log?: Log;
+}
+
+export type CoreEventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+
+export interface Core {
+  handlers: Handlers;
+  /** Validating entry point used by both transports. */
+  dispatch: Dispatch;
+  onEvent(listener: CoreEventListener): () => void;
+  close(): void;
+  /** For tests and tools that need to look under the hood (never exposed to the renderer). */
+  readonly db: Db;
+}
+
+/** Builds one core on one database file; no module-level state, so tests can make many. */
+export function createCore(options: CoreOptions): Core {
+  const clock = options.clock ?? systemClock;
+  const log = options.log ?? consoleLog;
+  mkdirSync(dirname(options.dbPath), { recursive: true });
+  const db = openDatabase(options.dbPath);
+  const listeners = new Set<CoreEventListener>();
+
+  const emit: CoreEventListener = (event, payload) => {
+    for (const l of listeners) {
+      try {
+        l(event, payload);
+      } catch (err) {
+        log.warn('event listener failed', { event, error: String(err) });
+      }
+    }
+  };
+
+  const handlers = {
+    'app.info': () => ({
+      version: APP_VERSION,
+      schemaVersion: latestVersion(),
+      dataDir: dirname(options.dbPath),
+    }),
+    'leads.add': (input) => {
+      const lead = addLead(db, input, clock.now());
+      emit('leads.changed', { ids: [lead.id] });
+      return lead;
+    },
+    'leads.list': (input) => ({
+      ...queuePage(db, { ...input, now: clock.now() }),
+      counts: stageCounts(db),
+    }),
+    'leads.get': ({ id }) => {
+      const lead = getLead(db, id);
+      if (!lead) throw new AppError('not_found', 'No lead with this id.');
+      return lead;
+    },
+    'settings.get': () => readSettings(db),
+    'settings.update': (changes) => {
+      writeSettings(db, changes);
+      const settings = readSettings(db);
+      emit('settings.changed', settings);
+      return settings;
+    },
+  } satisfies Handlers;
+
+  return {
+    handlers,
+    dispatch: createDispatch(handlers, log),
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    close() {
+      listeners.clear();
+      if (db.open) db.close();
+    },
+    db,
+  };
+}

@@ -1,0 +1,8 @@
+import type { Migration } from './types';
+import { m0010Init } from './0010-init';
+import { m0020Settings } from './0020-settings';
+
+export type { Migration } from './types';
+
+/** Static and ordered: no file-system scanning, so it works when bundled. */
+export const migrations: readonly Migration[] = [m0010Init, m0020Settings];

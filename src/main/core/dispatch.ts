@@ -1,0 +1,55 @@
+import { api, isMethod, type Handlers, type InvokeResult } from '../../shared/api';
+import { AppError } from '../../shared/errors';
+import type { Log } from './log';
+
+/** Calls slower than this are logged (DESIGN.md §5). */
+export const SLOW_CALL_MS = 40;
+
+export type Dispatch = (method: unknown, input: unknown) => Promise<InvokeResult>;
+
+/**
+ * The one way into the core from outside: rejects unknown methods, validates the input with
+ * the contract's schema, runs the handler, and turns every failure into `{ code, message }`.
+ */
+export function createDispatch(handlers: Handlers, log: Log): Dispatch {
+  return async (method, input) => {
+    if (!isMethod(method)) {
+      const name = typeof method === 'string' ? method.slice(0, 80) : typeof method;
+      return fail(new AppError('unknown_method', `Unknown method: ${name}`));
+    }
+    const parsed = api[method].input.safeParse(input ?? {});
+    if (!parsed.success) {
+      const fields = parsed.error.issues.map((i) => ({
+        path: i.path.join('.'),
+        key: i.code === 'custom' || /^[a-z_]+$/.test(i.message) ? i.message : 'invalid_value',
+      }));
+      const summary = fields.map((f) => `${f.path || '(input)'}: ${f.key}`).join('; ');
+      return fail(
+        new AppError('invalid_input', `Invalid input for ${method}: ${summary}`, { fields }),
+      );
+    }
+    const started = performance.now();
+    try {
+      const handler = handlers[method] as (i: unknown) => unknown;
+      const value = await handler(parsed.data);
+      return { ok: true, value };
+    } catch (err) {
+      if (err instanceof AppError) return fail(err);
+      // Context only: inputs may hold personal data or secrets.
+      log.error('handler failed', {
+        method,
+        error: err instanceof Error ? err.message : String(err),
+      });
+      return fail(
+        new AppError('internal', 'Something went wrong inside LeadPhone; it has been logged.'),
+      );
+    } finally {
+      const ms = performance.now() - started;
+      if (ms > SLOW_CALL_MS) log.warn('slow call', { method, ms: Math.round(ms) });
+    }
+  };
+}
+
+function fail(err: AppError): InvokeResult {
+  return { ok: false, error: err.toData() };
+}

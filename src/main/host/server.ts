@@ -1,0 +1,153 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { Core } from '../core/core';
+import type { Log } from '../core/log';
+import { CONTENT_SECURITY_POLICY } from '../csp';
+import { readRendererFile } from './staticFiles';
+
+export const HOST_ADDRESS = '127.0.0.1';
+/** Largest WebSocket message accepted; a call's input is small. */
+const MAX_MESSAGE_BYTES = 1 << 20;
+
+export interface HostOptions {
+  core: Core;
+  rendererDir: string;
+  port?: number;
+  token?: string;
+  log: Log;
+}
+
+export interface Host {
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+function sameToken(given: string | null, token: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * Serves the built renderer and the core over HTTP + WebSocket on 127.0.0.1 only, for tests
+ * and for running without Electron. Every WebSocket needs the per-run token.
+ */
+export async function startHost(options: HostOptions): Promise<Host> {
+  const { core, log } = options;
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  const sockets = new Set<WebSocket>();
+
+  const server = createServer((req, res) => {
+    void serveHttp(req, res);
+  });
+
+  async function serveHttp(req: IncomingMessage, res: ServerResponse) {
+    const url = new URL(req.url ?? '/', 'http://host');
+    const headers = {
+      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+      'Cache-Control': 'no-store',
+    };
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, headers).end();
+      return;
+    }
+    const isPage = url.pathname === '/' || url.pathname === '/index.html';
+    if (isPage && !sameToken(url.searchParams.get('token'), token)) {
+      res
+        .writeHead(403, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' })
+        .end(
+          'LeadPhone: open the full address printed by `npm start` (it carries the access token).\n',
+        );
+      return;
+    }
+    const file = await readRendererFile(options.rendererDir, isPage ? 'index.html' : url.pathname);
+    if (!file) {
+      res
+        .writeHead(404, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' })
+        .end('Not found\n');
+      return;
+    }
+    res.writeHead(200, { ...headers, 'Content-Type': file.type });
+    res.end(req.method === 'HEAD' ? undefined : file.body);
+  }
+
+  server.on('upgrade', (req, socket, head) => {
+    const url = new URL(req.url ?? '/', 'http://host');
+    const origin = req.headers.origin;
+    const allowedOrigin = `http://${HOST_ADDRESS}:${(server.address() as AddressInfo).port}`;
+    const refuse = (status: string) => {
+      socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    };
+    if (url.pathname !== '/ws') return refuse('404 Not Found');
+    // A page from another site must not drive the core, token or not.
+    if (origin !== undefined && origin !== allowedOrigin) return refuse('403 Forbidden');
+    if (!sameToken(url.searchParams.get('token'), token)) return refuse('401 Unauthorized');
+    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws));
+  });
+
+  const unsubscribe = core.onEvent((event, payload) => {
+    const frame = JSON.stringify({ event, payload });
+    for (const ws of sockets) ws.send(frame);
+  });
+
+  wss.on('connection', (ws) => {
+    sockets.add(ws);
+    ws.on('close', () => sockets.delete(ws));
+    ws.on('message', (data) => {
+      void answer(ws, data.toString());
+    });
+  });
+
+  async function answer(ws: WebSocket, text: string) {
+    let message: unknown;
+    try {
+      message = JSON.parse(text);
+    } catch {
+      ws.send(JSON.stringify({ id: null, result: badFrame('The message is not JSON.') }));
+      return;
+    }
+    const { id, method, input } = (message ?? {}) as {
+      id?: unknown;
+      method?: unknown;
+      input?: unknown;
+    };
+    if (typeof id !== 'number' && typeof id !== 'string') {
+      ws.send(JSON.stringify({ id: null, result: badFrame('The message has no id.') }));
+      return;
+    }
+    const result = await core.dispatch(method, input);
+    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ id, result }));
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, HOST_ADDRESS, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${HOST_ADDRESS}:${port}/?token=${token}`;
+  log.info('host listening', { address: HOST_ADDRESS, port });
+
+  return {
+    url,
+    port,
+    token,
+    async close() {
+      unsubscribe();
+      for (const ws of sockets) ws.terminate();
+      wss.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function badFrame(message: string) {
+  return { ok: false, error: { code: 'invalid_input', message } };
+}

@@ -1,0 +1,45 @@
+import { app, BrowserWindow, ipcMain } from 'electron';
+import { join } from 'node:path';
+import { createCore, type Core } from './core/core';
+import { DB_FILE, resolveDataDir } from './core/dataDir';
+import { consoleLog } from './core/log';
+import { createInvokeHandler, EVENT_CHANNEL, INVOKE_CHANNEL } from './ipc';
+import { registerAppScheme, serveRenderer } from './protocol';
+import { createMainWindow } from './window';
+
+// The Electron shell: window, protocol, IPC. Everything the app does lives in ./core.
+registerAppScheme();
+
+if (!app.requestSingleInstanceLock()) app.quit();
+
+let core: Core | undefined;
+let mainWindow: BrowserWindow | undefined;
+
+async function start() {
+  await app.whenReady();
+  const dataDir = process.env.LEADPHONE_DATA_DIR
+    ? resolveDataDir(undefined)
+    : app.getPath('userData');
+  try {
+    core = createCore({ dbPath: join(dataDir, DB_FILE), log: consoleLog });
+  } catch (err) {
+    const { dialog } = await import('electron');
+    dialog.showErrorBox('LeadPhone', err instanceof Error ? err.message : String(err));
+    app.exit(1);
+    return;
+  }
+  serveRenderer(join(__dirname, '..', 'renderer'));
+  ipcMain.handle(INVOKE_CHANNEL, createInvokeHandler(core.dispatch));
+  core.onEvent((event, payload) => mainWindow?.webContents.send(EVENT_CHANNEL, event, payload));
+  mainWindow = createMainWindow(join(__dirname, '..', 'preload', 'preload.cjs'));
+  mainWindow.on('closed', () => (mainWindow = undefined));
+}
+
+app.on('second-instance', () => {
+  if (mainWindow?.isMinimized()) mainWindow.restore();
+  mainWindow?.focus();
+});
+app.on('window-all-closed', () => app.quit());
+app.on('will-quit', () => core?.close());
+
+void start();

@@ -1,0 +1,65 @@
+import { BrowserWindow, session, type WebPreferences } from 'electron';
+import { APP_ORIGIN, isAppOrigin } from './ipc';
+
+export function secureWebPreferences(preloadPath: string): WebPreferences {
+  return {
+    preload: preloadPath,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    experimentalFeatures: false,
+    webviewTag: false,
+    spellcheck: false,
+  };
+}
+
+/** Microphone for calls and notifications for callbacks; nothing else, and only for our pages. */
+const ALLOWED_PERMISSIONS = new Set(['media', 'notifications']);
+
+export function permissionAllowed(
+  permission: string,
+  requestingUrl: string | undefined,
+  mediaTypes?: string[],
+) {
+  if (!ALLOWED_PERMISSIONS.has(permission) || !isAppOrigin(requestingUrl)) return false;
+  if (permission === 'media' && mediaTypes && mediaTypes.some((t) => t !== 'audio')) return false;
+  return true;
+}
+
+export function createMainWindow(preloadPath: string): BrowserWindow {
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((webContents, permission, callback, details) => {
+    const mediaTypes =
+      'mediaTypes' in details ? (details.mediaTypes as string[] | undefined) : undefined;
+    callback(
+      permissionAllowed(permission, details.requestingUrl ?? webContents.getURL(), mediaTypes),
+    );
+  });
+  ses.setPermissionCheckHandler((_wc, permission, requestingOrigin) =>
+    permissionAllowed(permission, requestingOrigin),
+  );
+
+  const win = new BrowserWindow({
+    width: 1280,
+    height: 800,
+    minWidth: 900,
+    minHeight: 600,
+    title: 'LeadPhone',
+    show: false,
+    webPreferences: secureWebPreferences(preloadPath),
+  });
+  win.once('ready-to-show', () => win.show());
+  win.webContents.on('will-navigate', (event, url) => {
+    if (!isAppOrigin(url)) event.preventDefault();
+  });
+  win.webContents.on('will-redirect', (event, url) => {
+    if (!isAppOrigin(url)) event.preventDefault();
+  });
+  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  void win.loadURL(`${APP_ORIGIN}/index.html`);
+  return win;
+}

@@ -1,0 +1,17 @@
+import { useTranslation } from 'react-i18next';
+import type { Stage } from '../../shared/domain';
+
+export function EmptyQueue({ stage, onAdd }: { stage: Stage; onAdd(): void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="empty" role="status">
+      <h2>{t('empty.title')}</h2>
+      <p>{stage === 'new' ? t('empty.new') : t('empty.other')}</p>
+      {stage === 'new' && (
+        <button className="primary" onClick={onAdd}>
+          {t('empty.add')}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import { createContext, useContext, type ReactNode } from 'react';
+import { useStore } from 'zustand';
+import type { Client } from '../api/client';
+import { createQueueStore, type QueueState } from './queue';
+import { createSettingsStore, type SettingsState } from './settings';
+
+export interface Stores {
+  client: Client;
+  queue: ReturnType<typeof createQueueStore>;
+  settings: ReturnType<typeof createSettingsStore>;
+}
+
+export function createStores(client: Client): Stores {
+  return { client, queue: createQueueStore(client), settings: createSettingsStore(client) };
+}
+
+const StoresContext = createContext<Stores | null>(null);
+
+export function StoresProvider({ stores, children }: { stores: Stores; children: ReactNode }) {
+  return <StoresContext.Provider value={stores}>{children}</StoresContext.Provider>;
+}
+
+export function useStores(): Stores {
+  const stores = useContext(StoresContext);
+  if (!stores) throw new Error('StoresProvider is missing');
+  return stores;
+}
+
+export function useQueue<T>(selector: (s: QueueState) => T): T {
+  return useStore(useStores().queue, selector);
+}
+
+export function useSettings<T>(selector: (s: SettingsState) => T): T {
+  return useStore(useStores().settings, selector);
+}

@@ -1,0 +1,33 @@
+import { useEffect } from 'react';
+
+export type ShortcutMap = Record<string, () => void>;
+
+function isTyping(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return !!el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
+}
+
+/** Keys like "n" or "Alt+1"; plain keys are ignored while the agent is typing in a field. */
+export function shortcutName(
+  e: Pick<KeyboardEvent, 'key' | 'altKey' | 'ctrlKey' | 'metaKey'>,
+): string {
+  const mods = [e.ctrlKey && 'Ctrl', e.metaKey && 'Meta', e.altKey && 'Alt'].filter(Boolean);
+  return [...mods, e.key.length === 1 ? e.key.toLowerCase() : e.key].join('+');
+}
+
+export function useShortcuts(map: ShortcutMap): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const name = shortcutName(e);
+      const plain = !name.includes('+');
+      if (plain && isTyping(e.target)) return;
+      const action = map[name];
+      if (action) {
+        e.preventDefault();
+        action();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [map]);
+}

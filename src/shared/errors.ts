@@ -1,0 +1,44 @@
+// Errors cross the main↔renderer boundary as data: a stable code the UI translates,
+// an English message for logs and tests, and optional details (e.g. which form field).
+export const errorCodes = [
+  'invalid_input',
+  'unknown_method',
+  'not_found',
+  'duplicate_lead',
+  'db_too_new',
+  'forbidden',
+  'transport_closed',
+  'internal',
+] as const;
+export type ErrorCode = (typeof errorCodes)[number];
+
+/** One problem with one input field; `key` is an i18n key under `errors.`. */
+export interface FieldIssue {
+  path: string;
+  key: string;
+}
+
+export interface ApiError {
+  code: ErrorCode;
+  message: string;
+  fields?: FieldIssue[];
+  /** Extra machine-readable context, e.g. the id of the existing lead for `duplicate_lead`. */
+  data?: Record<string, string | number | boolean | null>;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly extra: Pick<ApiError, 'fields' | 'data'> = {},
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+
+  toData(): ApiError {
+    return { code: this.code, message: this.message, ...this.extra };
+  }
+}

@@ -1,0 +1,21 @@
+import { join } from 'node:path';
+import { silentLog } from '../../src/main/core/log';
+import { startHost } from '../../src/main/host/server';
+import { createWebSocketTransport } from '../../src/renderer/api/websocketTransport';
+import { describeContract } from './leadsContract';
+
+describeContract('through the WebSocket host', async (t) => {
+  const host = await startHost({
+    core: t.core,
+    rendererDir: join(t.dir, 'no-renderer'),
+    log: silentLog,
+  });
+  const transport = createWebSocketTransport(`ws://127.0.0.1:${host.port}/ws?token=${host.token}`);
+  return {
+    transport,
+    close: async () => {
+      transport.close();
+      await host.close();
+    },
+  };
+});
