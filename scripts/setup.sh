@@ -1,6 +1,6 @@
 # Sets up LeadPhone on a fresh Debian/Ubuntu machine. Source it, so Node 22 stays on your PATH:
 #   . scripts/setup.sh          # Node 22 + npm ci + build
-#   . scripts/setup.sh --test   # the same, plus what the tests need (Chromium, sqlite3)
+#   . scripts/setup.sh --test   # the same, plus what the tests need (Chromium, sqlite3, curl)
 # It is sourced: no `set -e` (that would close your shell); each step returns on failure.
 
 leadphone_setup() {
@@ -25,6 +25,7 @@ leadphone_setup() {
     local missing=()
     command -v chromium >/dev/null || missing+=(chromium)
     command -v sqlite3 >/dev/null || missing+=(sqlite3)
+    command -v curl >/dev/null || missing+=(curl)
     if [ "${#missing[@]}" -gt 0 ]; then
       echo "LeadPhone: installing Debian packages: ${missing[*]}"
       local sudo=""

@@ -49,7 +49,7 @@ if (needsBuild()) {
 
 /** The Electron executable, found without require('electron') (which would try to download it). */
 function electronBinary() {
-  const pkg = join(root, 'node_modules', 'electron');
+  const pkg = process.env.LEADPHONE_ELECTRON_DIR ?? join(root, 'node_modules', 'electron');
   const pathFile = join(pkg, 'path.txt');
   if (!existsSync(pathFile)) return undefined;
   const exe = join(pkg, 'dist', readFileSync(pathFile, 'utf8').trim());

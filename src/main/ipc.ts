@@ -13,7 +13,9 @@ export interface InvokeEventLike {
 export function isAppOrigin(url: string | undefined): boolean {
   if (!url) return false;
   try {
-    return new URL(url).origin === APP_ORIGIN;
+    // Node's URL gives custom schemes an opaque origin ("null"), so compare scheme and host.
+    const parsed = new URL(url);
+    return parsed.protocol === 'app:' && parsed.host === 'leadphone';
   } catch {
     return false;
   }

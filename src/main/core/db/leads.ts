@@ -81,7 +81,7 @@ interface Segment {
   split?: 'lte' | 'gt';
 }
 
-const segments: readonly Segment[] = [
+export const segments: readonly Segment[] = [
   { where: "next_action = 'callback'", key: 'next_action_at', desc: false, split: 'lte' },
   { where: "next_action = 'call_now'", key: 'received_at', desc: true },
   { where: "next_action = 'callback'", key: 'next_action_at', desc: false, split: 'gt' },
@@ -118,7 +118,7 @@ function prepared(db: Db, sql: string): ReturnType<Db['prepare']> {
   return stmt;
 }
 
-function segmentSql(seg: Segment, withCursor: boolean): string {
+export function segmentSql(seg: Segment, withCursor: boolean): string {
   const dir = seg.desc ? 'DESC' : 'ASC';
   const cmp = seg.desc ? '<' : '>';
   const parts = [`stage = @stage`, seg.where];

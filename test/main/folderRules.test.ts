@@ -1,0 +1,84 @@
+import { ESLint } from 'eslint';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+// DESIGN.md §1: the folder rules are enforced by lint; this checks the rules themselves bite.
+const eslint = new ESLint({ cwd: join(__dirname, '..', '..') });
+
+async function restrictedImports(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? [])
+    .filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-globals')
+    .map((m) => m.message);
+}
+
+describe('folder rules', () => {
+  it('keep src/shared free of Electron, Node, React and the DOM', async () => {
+    expect(
+      await restrictedImports(
+        'src/shared/x.ts',
+        "import { app } from 'electron';\nexport const a = app;\n",
+      ),
+    ).toHaveLength(1);
+    expect(
+      await restrictedImports(
+        'src/shared/x.ts',
+        "import { readFileSync } from 'node:fs';\nexport const a = readFileSync;\n",
+      ),
+    ).toHaveLength(1);
+    expect(
+      await restrictedImports(
+        'src/shared/x.ts',
+        "import { useState } from 'react';\nexport const a = useState;\n",
+      ),
+    ).toHaveLength(1);
+    expect(
+      await restrictedImports('src/shared/x.ts', 'export const a = window.location;\n'),
+    ).toHaveLength(1);
+    expect(
+      await restrictedImports('src/shared/x.ts', "import { z } from 'zod';\nexport const a = z;\n"),
+    ).toEqual([]);
+  });
+
+  it('keep the renderer away from src/main and Node', async () => {
+    expect(
+      await restrictedImports(
+        'src/renderer/x.ts',
+        "import { createCore } from '../main/core/core';\nexport const a = createCore;\n",
+      ),
+    ).toHaveLength(1);
+    expect(
+      await restrictedImports(
+        'src/renderer/x.ts',
+        "import { ipcRenderer } from 'electron';\nexport const a = ipcRenderer;\n",
+      ),
+    ).toHaveLength(1);
+    expect(
+      await restrictedImports(
+        'src/renderer/x.ts',
+        "import { join } from 'node:path';\nexport const a = join;\n",
+      ),
+    ).toHaveLength(1);
+  });
+
+  it('keep the core and the host free of Electron', async () => {
+    expect(
+      await restrictedImports(
+        'src/main/core/x.ts',
+        "import { app } from 'electron';\nexport const a = app;\n",
+      ),
+    ).toHaveLength(1);
+    expect(
+      await restrictedImports(
+        'src/main/host/x.ts',
+        "import { app } from 'electron';\nexport const a = app;\n",
+      ),
+    ).toHaveLength(1);
+    expect(
+      await restrictedImports(
+        'src/main/window2.ts',
+        "import { app } from 'electron';\nexport const a = app;\n",
+      ),
+    ).toEqual([]);
+  });
+});
