@@ -1,0 +1,26 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { queuePageBench } from './queuePage.bench';
+import type { Bench, BenchResult } from './types';
+
+// `npm run bench [-- name-filter]`: real SQLite files, data generated here; never part of CI's tests.
+const benches: Bench[] = [queuePageBench];
+
+async function main() {
+  const filter = process.argv[2];
+  const results: BenchResult[] = [];
+  for (const bench of benches) {
+    if (filter && !bench.name.includes(filter)) continue;
+    console.log(`▶ ${bench.name}`);
+    results.push(...(await bench.run()));
+  }
+  console.table(results.map((r) => ({ name: r.name, value: r.value, unit: r.unit, goal: r.goal })));
+  const file = join(__dirname, 'results.json');
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`written ${file}`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
