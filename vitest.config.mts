@@ -32,6 +32,17 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        test: {
+          name: 'sip',
+          environment: 'node',
+          include: ['test/sip/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          // The SIP lab listens on fixed loopback ports: one file at a time.
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });
