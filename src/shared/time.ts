@@ -36,3 +36,76 @@ export function formatDateTime(epochMs: number, timeZone = DEFAULT_TIME_ZONE): s
   const p = parts(epochMs, timeZone);
   return `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}`;
 }
+
+export const MINUTE_MS = 60_000;
+export const HOUR_MS = 60 * MINUTE_MS;
+
+export interface LocalTime {
+  year: number;
+  month: number;
+  day: number;
+  /** 0 = Sunday … 6 = Saturday */
+  weekday: number;
+  /** Minutes since local midnight. */
+  minutes: number;
+}
+
+const weekdays: Record<string, number> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };
+const weekdayFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The wall-clock date and time of an instant in a time zone. */
+export function localTime(epochMs: number, timeZone = DEFAULT_TIME_ZONE): LocalTime {
+  const p = parts(epochMs, timeZone);
+  let wf = weekdayFormatters.get(timeZone);
+  if (!wf) {
+    wf = new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short' });
+    weekdayFormatters.set(timeZone, wf);
+  }
+  return {
+    year: Number(p.year),
+    month: Number(p.month),
+    day: Number(p.day),
+    weekday: weekdays[wf.format(new Date(epochMs))] ?? 0,
+    minutes: Number(p.hour) * 60 + Number(p.minute),
+  };
+}
+
+/** The instant at which the wall clock in `timeZone` shows this date and time. */
+export function zonedInstant(
+  year: number,
+  month: number,
+  day: number,
+  minutes: number,
+  timeZone = DEFAULT_TIME_ZONE,
+): number {
+  const asUtc = Date.UTC(year, month - 1, day, 0, minutes);
+  // The zone's offset at that moment; a second pass settles daylight-saving edges.
+  let guess = asUtc;
+  for (let i = 0; i < 2; i++) {
+    const l = localTime(guess, timeZone);
+    const shown = Date.UTC(l.year, l.month - 1, l.day, 0, l.minutes);
+    guess += asUtc - shown;
+  }
+  return guess;
+}
+
+/** `HH:mm` → minutes since midnight. */
+export function parseClock(text: string): number {
+  const m = /^(\d{2}):(\d{2})$/.exec(text);
+  if (!m) throw new Error(`not a HH:mm time: ${text}`);
+  return Number(m[1]) * 60 + Number(m[2]);
+}
+
+/** Quick callback choices of the disposition panel, in local time. */
+export function quickCallbackTimes(now: number, timeZone = DEFAULT_TIME_ZONE) {
+  const l = localTime(now, timeZone);
+  const today = (minutes: number) => zonedInstant(l.year, l.month, l.day, minutes, timeZone);
+  const tomorrow = (minutes: number) => zonedInstant(l.year, l.month, l.day + 1, minutes, timeZone);
+  const evening = today(19 * 60);
+  return {
+    inOneHour: now + HOUR_MS,
+    inTwoHours: now + 2 * HOUR_MS,
+    thisEvening: evening > now ? evening : tomorrow(19 * 60),
+    tomorrowMorning: tomorrow(9 * 60),
+  };
+}

@@ -1,8 +1,9 @@
 import type { Migration } from './types';
 import { m0010Init } from './0010-init';
 import { m0020Settings } from './0020-settings';
+import { m0030Workflow } from './0030-workflow';
 
 export type { Migration } from './types';
 
 /** Static and ordered: no file-system scanning, so it works when bundled. */
-export const migrations: readonly Migration[] = [m0010Init, m0020Settings];
+export const migrations: readonly Migration[] = [m0010Init, m0020Settings, m0030Workflow];

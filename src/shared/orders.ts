@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { Payment } from './catalogue';
+
+export const orderStates = ['new', 'confirmed', 'shipping', 'delivered', 'cancelled'] as const;
+export const OrderState = z.enum(orderStates);
+export type OrderState = z.infer<typeof OrderState>;
+
+/** new → confirmed → shipping → delivered; any open order can be cancelled. */
+export function nextOrderStates(state: OrderState): OrderState[] {
+  switch (state) {
+    case 'new':
+      return ['confirmed', 'cancelled'];
+    case 'confirmed':
+      return ['shipping', 'cancelled'];
+    case 'shipping':
+      return ['delivered', 'cancelled'];
+    default:
+      return [];
+  }
+}
+
+/** Money is integer VND. */
+export const Vnd = z.number().int().min(0).max(1_000_000_000_000);
+
+export const OrderItemDraft = z.object({
+  productId: z.string().uuid().nullable().default(null),
+  productName: z.string().trim().min(1, { message: 'product_required' }).max(200),
+  quantity: z.number().int().min(1, { message: 'quantity_invalid' }).max(100_000),
+  unitPrice: Vnd,
+});
+export type OrderItemDraft = z.infer<typeof OrderItemDraft>;
+
+export const OrderDraft = z.object({
+  items: z.array(OrderItemDraft).max(100),
+  deliveryAddress: z.string().trim().max(500).default(''),
+  /** For a convert-with-order; closing statuses of `contact` leads decide it themselves. */
+  payment: Payment.default('pending'),
+  note: z.string().trim().max(2000).default(''),
+});
+export type OrderDraft = z.infer<typeof OrderDraft>;
+
+export function orderTotal(
+  items: readonly Pick<OrderItemDraft, 'quantity' | 'unitPrice'>[],
+): number {
+  return items.reduce((sum, i) => sum + i.quantity * i.unitPrice, 0);
+}
+
+/** `1.250.000 ₫` */
+export function formatVnd(amount: number): string {
+  const digits = Math.round(amount)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  return `${digits} ₫`;
+}
