@@ -2,6 +2,11 @@ import { z } from 'zod';
 import { Lead, Settings, Stage, StageCounts, Instant, Language } from './domain';
 import { checkPhone } from './phone';
 import type { ApiError } from './errors';
+import { CallingWindow } from './callingHours';
+import { Color, Payment, Rule, StatusEntry, StatusKind } from './catalogue';
+import { Order, OrderDraft, OrderState, Product, Vnd } from './orders';
+import { TimelineItem } from './timeline';
+import { CustomerFields, Gender } from './workflow';
 
 // Messages of input refinements are i18n keys under `errors.`, so a form can show them.
 const text = (max: number) => z.string().trim().max(max, { message: 'too_long' });
@@ -27,7 +32,99 @@ export const LeadListInput = z.object({
   limit: z.number().int().min(1).max(200).default(50),
   /** Opaque position returned as `nextCursor` by the previous page. */
   cursor: z.string().max(200).nullable().default(null),
+  /** Only leads with this customer status ('' = leads with none). */
+  customerStatus: z.string().max(80).nullable().default(null),
+  /** Only leads from this source. */
+  source: z.string().trim().max(200).nullable().default(null),
+  /** Leave out leads with nothing to do (they sink to the bottom otherwise). */
+  hideNoAction: z.boolean().default(false),
 });
+
+const Id = z.string().uuid();
+const Empty = z.object({}).strict();
+
+export const DispositionSaveInput = z
+  .object({
+    leadId: Id,
+    statusCode: z.string().min(1).max(80),
+    /** The softphone's call record; null when the agent called from another phone. */
+    callId: Id.nullable().default(null),
+    note: z.string().trim().max(4000).default(''),
+    callbackAt: Instant.nullable().default(null),
+    consentOutsideHours: z.boolean().default(false),
+    customer: CustomerFields.nullable().default(null),
+    order: OrderDraft.nullable().default(null),
+  })
+  .strict();
+export type DispositionSaveInput = z.input<typeof DispositionSaveInput>;
+export type DispositionSaveParsed = z.output<typeof DispositionSaveInput>;
+
+export const LeadDetail = z.object({
+  lead: Lead,
+  timeline: z.array(TimelineItem),
+  orders: z.array(Order),
+});
+export type LeadDetail = z.infer<typeof LeadDetail>;
+
+const Label = z.string().trim().min(1, { message: 'label_required' }).max(80);
+
+export const StatusAddInput = z
+  .object({
+    kind: StatusKind,
+    stage: Stage.nullable(),
+    labelVi: Label,
+    labelEn: Label,
+    color: Color,
+    rule: Rule,
+    setsCustomerStatus: z.string().max(80).nullable().default(null),
+  })
+  .strict();
+
+export const StatusUpdateInput = z
+  .object({
+    code: z.string().min(1).max(80),
+    labelVi: Label.optional(),
+    labelEn: Label.optional(),
+    color: Color.optional(),
+    /** The N of a timed callback (callback after N hours, convert's callback). */
+    hours: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .optional(),
+    active: z.boolean().optional(),
+    sortOrder: z.number().int().optional(),
+  })
+  .strict();
+
+export const ProductSaveInput = z
+  .object({
+    id: Id.nullable().default(null),
+    code: z.string().trim().min(1, { message: 'code_required' }).max(40),
+    name: z.string().trim().min(1, { message: 'name_required' }).max(200),
+    unitPrice: Vnd,
+    active: z.boolean().default(true),
+  })
+  .strict();
+
+export const LeadUpdateInput = z
+  .object({
+    id: Id,
+    name: z.string().trim().min(1, { message: 'name_required' }).max(200).optional(),
+    note: z.string().trim().max(4000).optional(),
+    phone2: z.string().trim().max(40).optional(),
+    gender: Gender.optional(),
+    birthYear: z.number().int().min(1900).max(2100).nullable().optional(),
+    province: z.string().trim().max(100).optional(),
+    district: z.string().trim().max(100).optional(),
+    address: z.string().trim().max(500).optional(),
+    doNotCall: z.boolean().optional(),
+  })
+  .strict();
+export type LeadUpdateInput = z.input<typeof LeadUpdateInput>;
+
+export const OrderPage = z.object({ items: z.array(Order), nextCursor: z.string().nullable() });
 
 export const LeadPage = z.object({
   items: z.array(Lead),
@@ -51,10 +148,51 @@ export const api = {
   'leads.add': { input: LeadAddInput.strict(), output: Lead },
   'leads.list': { input: LeadListInput.strict(), output: LeadPage },
   'leads.get': { input: z.object({ id: z.string().uuid() }).strict(), output: Lead },
-  'settings.get': { input: z.object({}).strict(), output: Settings },
+  'leads.detail': { input: z.object({ id: Id }).strict(), output: LeadDetail },
+  'leads.update': { input: LeadUpdateInput, output: Lead },
+  'leads.setCustomerStatus': {
+    input: z.object({ id: Id, code: z.string().max(80).nullable() }).strict(),
+    output: Lead,
+  },
+  'leads.addNote': {
+    input: z
+      .object({ id: Id, text: z.string().trim().min(1, { message: 'note_required' }).max(4000) })
+      .strict(),
+    output: LeadDetail,
+  },
+  'dispositions.save': {
+    input: DispositionSaveInput,
+    output: z.object({ lead: Lead, dispositionId: Id, orderId: Id.nullable() }),
+  },
+  'statuses.list': { input: Empty, output: z.array(StatusEntry) },
+  'statuses.add': { input: StatusAddInput, output: StatusEntry },
+  'statuses.update': { input: StatusUpdateInput, output: StatusEntry },
+  'products.list': {
+    input: z.object({ includeInactive: z.boolean().default(false) }).strict(),
+    output: z.array(Product),
+  },
+  'products.save': { input: ProductSaveInput, output: Product },
+  'orders.list': {
+    input: z
+      .object({
+        limit: z.number().int().min(1).max(200).default(50),
+        cursor: z.string().max(80).nullable().default(null),
+      })
+      .strict(),
+    output: OrderPage,
+  },
+  'orders.update': {
+    input: z.object({ id: Id, state: OrderState.optional(), payment: Payment.optional() }).strict(),
+    output: Order,
+  },
+  'settings.get': { input: Empty, output: Settings },
   'settings.update': {
     input: z
-      .object({ language: Language.optional(), timeZone: z.string().min(1).max(64).optional() })
+      .object({
+        language: Language.optional(),
+        timeZone: z.string().min(1).max(64).optional(),
+        callingWindow: CallingWindow.optional(),
+      })
       .strict(),
     output: Settings,
   },
@@ -63,6 +201,7 @@ export const api = {
 /** Events main pushes to the renderer. */
 export const events = {
   'leads.changed': z.object({ ids: z.array(z.string()) }),
+  'catalogue.changed': z.object({}),
   'settings.changed': Settings,
 } as const;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CallingWindow, defaultCallingWindow } from './callingHours';
 
 /** The three folders of seed 000; a lead is in exactly one. */
 export const stages = ['new', 'contact', 'order'] as const;
@@ -33,8 +34,39 @@ export const Lead = z.object({
   receivedAt: Instant,
   createdAt: Instant,
   updatedAt: Instant,
+  /** Contact details an agent fills in on conversion or in the lead's detail. */
+  phone2: z.string().nullable(),
+  gender: z.enum(['', 'male', 'female', 'other']),
+  birthYear: z.number().int().nullable(),
+  province: z.string(),
+  district: z.string(),
+  address: z.string(),
+  /** "Không gọi lại": dialling is refused. */
+  doNotCall: z.boolean(),
+  /** The number was found wrong or fake on a call ("Sai số / Số ảo"). */
+  phoneWrong: z.boolean(),
+  /** Code of the last outcome saved on this lead. */
+  lastOutcome: z.string().nullable(),
 });
 export type Lead = z.infer<typeof Lead>;
+
+/** What a new lead is made of; the contact details start empty. */
+export type NewLead = Pick<
+  Lead,
+  | 'id'
+  | 'name'
+  | 'phone'
+  | 'phoneAsGiven'
+  | 'source'
+  | 'note'
+  | 'stage'
+  | 'nextAction'
+  | 'nextActionAt'
+  | 'customerStatus'
+  | 'receivedAt'
+  | 'createdAt'
+  | 'updatedAt'
+>;
 
 export const StageCounts = z.object({ new: z.number(), contact: z.number(), order: z.number() });
 export type StageCounts = z.infer<typeof StageCounts>;
@@ -42,7 +74,12 @@ export type StageCounts = z.infer<typeof StageCounts>;
 export const Settings = z.object({
   language: Language,
   timeZone: z.string(),
+  callingWindow: CallingWindow,
 });
 export type Settings = z.infer<typeof Settings>;
 
-export const defaultSettings: Settings = { language: 'vi', timeZone: 'Asia/Ho_Chi_Minh' };
+export const defaultSettings: Settings = {
+  language: 'vi',
+  timeZone: 'Asia/Ho_Chi_Minh',
+  callingWindow: defaultCallingWindow,
+};

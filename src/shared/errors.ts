@@ -5,6 +5,7 @@ export const errorCodes = [
   'unknown_method',
   'not_found',
   'duplicate_lead',
+  'workflow_rejected',
   'db_too_new',
   'forbidden',
   'transport_closed',

@@ -52,3 +52,38 @@ export function formatVnd(amount: number): string {
     .replace(/\B(?=(\d{3})+(?!\d))/g, '.');
   return `${digits} ₫`;
 }
+
+export const Product = z.object({
+  id: z.string().uuid(),
+  code: z.string(),
+  name: z.string(),
+  unitPrice: Vnd,
+  active: z.boolean(),
+});
+export type Product = z.infer<typeof Product>;
+
+export const OrderItem = z.object({
+  id: z.string(),
+  productId: z.string().nullable(),
+  productName: z.string(),
+  quantity: z.number().int(),
+  unitPrice: Vnd,
+  lineTotal: Vnd,
+});
+export type OrderItem = z.infer<typeof OrderItem>;
+
+export const Order = z.object({
+  id: z.string().uuid(),
+  leadId: z.string(),
+  leadName: z.string(),
+  leadPhone: z.string().nullable(),
+  items: z.array(OrderItem),
+  total: Vnd,
+  payment: Payment,
+  state: OrderState,
+  deliveryAddress: z.string(),
+  note: z.string(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+});
+export type Order = z.infer<typeof Order>;

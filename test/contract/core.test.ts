@@ -1,10 +1,15 @@
 import type { Transport } from '../../src/shared/api';
-import { describeContract } from './leadsContract';
+import { describeContract, type ContractRig } from './leadsContract';
+import { describeWorkflowContract } from './workflowContract';
+import type { TempCore } from '../helpers/tempCore';
 
-describeContract('core directly', async (t) => {
+async function connect(t: TempCore): Promise<ContractRig> {
   const transport: Transport = {
     invoke: (method, input) => t.core.dispatch(method, input),
     on: (listener) => t.core.onEvent(listener),
   };
   return { transport, close: async () => {} };
-});
+}
+
+describeContract('core directly', connect);
+describeWorkflowContract('core directly', connect);

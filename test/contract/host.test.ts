@@ -2,9 +2,11 @@ import { join } from 'node:path';
 import { silentLog } from '../../src/main/core/log';
 import { startHost } from '../../src/main/host/server';
 import { createWebSocketTransport } from '../../src/renderer/api/websocketTransport';
-import { describeContract } from './leadsContract';
+import { describeContract, type ContractRig } from './leadsContract';
+import { describeWorkflowContract } from './workflowContract';
+import type { TempCore } from '../helpers/tempCore';
 
-describeContract('through the WebSocket host', async (t) => {
+async function connect(t: TempCore): Promise<ContractRig> {
   const host = await startHost({
     core: t.core,
     rendererDir: join(t.dir, 'no-renderer'),
@@ -18,4 +20,7 @@ describeContract('through the WebSocket host', async (t) => {
       await host.close();
     },
   };
-});
+}
+
+describeContract('through the WebSocket host', connect);
+describeWorkflowContract('through the WebSocket host', connect);

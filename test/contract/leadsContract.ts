@@ -153,7 +153,7 @@ export function describeContract(name: string, connect: (t: TempCore) => Promise
       const offSettings = client.on('settings.changed', (s) =>
         events.push(`settings:${s.language}`),
       );
-      expect(await client.call('settings.get', {})).toEqual({
+      expect(await client.call('settings.get', {})).toMatchObject({
         language: 'vi',
         timeZone: 'Asia/Ho_Chi_Minh',
       });

@@ -5,6 +5,7 @@ import { createQueueStore, PAGE_SIZE } from '../../src/renderer/store/queue';
 import { nextActionView } from '../../src/renderer/queueView';
 import { shortcutName } from '../../src/renderer/useShortcuts';
 import { T0 } from '../helpers/fakeClock';
+import { leadFixture } from '../helpers/leadFixture';
 import { tempCore, type TempCore } from '../helpers/tempCore';
 
 describe('the queue store', () => {
@@ -100,19 +101,10 @@ describe('queue view helpers', () => {
 });
 
 function t0Lead() {
-  return {
+  return leadFixture({
     id: '11111111-1111-4111-8111-111111111111',
     name: 'A',
     phone: '+84912345678',
     phoneAsGiven: '0912345678',
-    source: '',
-    note: '',
-    stage: 'new' as const,
-    nextAction: 'call_now' as const,
-    nextActionAt: null,
-    customerStatus: null,
-    receivedAt: T0,
-    createdAt: T0,
-    updatedAt: T0,
-  };
+  });
 }

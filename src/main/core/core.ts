@@ -1,9 +1,21 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { EventName, EventPayload, Handlers } from '../../shared/api';
-import { AppError } from '../../shared/errors';
 import { systemClock, type Clock } from './clock';
-import { getLead, queuePage, stageCounts } from './db/leads';
+import { queuePage, stageCounts } from './db/leads';
+import { listStatuses } from './db/statuses';
+import { listProducts } from './db/products';
+import { orderPage } from './db/orders';
+import { addStatus, editStatus } from './catalogueService';
+import { saveDisposition } from './dispositionService';
+import {
+  addNote,
+  changeCustomerStatus,
+  leadDetail,
+  mustGetLead,
+  updateLead,
+} from './leadDetailService';
+import { changeOrder, saveProduct } from './orderService';
 import { latestVersion, openDatabase, type Db } from './db/open';
 import { readSettings, writeSettings } from './db/settings';
 import { createDispatch, type Dispatch } from './dispatch';
@@ -55,18 +67,53 @@ export function createCore(options: CoreOptions): Core {
       dataDir: dirname(options.dbPath),
     }),
     'leads.add': (input) => {
-      const lead = addLead(db, input, clock.now());
-      emit('leads.changed', { ids: [lead.id] });
-      return lead;
+      const { id } = addLead(db, input, clock.now());
+      emit('leads.changed', { ids: [id] });
+      return mustGetLead(db, id);
     },
     'leads.list': (input) => ({
       ...queuePage(db, { ...input, now: clock.now() }),
       counts: stageCounts(db),
     }),
-    'leads.get': ({ id }) => {
-      const lead = getLead(db, id);
-      if (!lead) throw new AppError('not_found', 'No lead with this id.');
+    'leads.get': ({ id }) => mustGetLead(db, id),
+    'leads.detail': ({ id }) => leadDetail(db, id),
+    'leads.update': (input) => {
+      const lead = updateLead(db, input, clock.now());
+      emit('leads.changed', { ids: [lead.id] });
       return lead;
+    },
+    'leads.setCustomerStatus': ({ id, code }) => {
+      const lead = changeCustomerStatus(db, id, code, clock.now());
+      emit('leads.changed', { ids: [id] });
+      return lead;
+    },
+    'leads.addNote': ({ id, text }) => {
+      addNote(db, id, text, clock.now());
+      return leadDetail(db, id);
+    },
+    'dispositions.save': (input) => {
+      const saved = saveDisposition(db, input, readSettings(db), clock.now());
+      emit('leads.changed', { ids: [input.leadId] });
+      return { ...saved, lead: mustGetLead(db, input.leadId) };
+    },
+    'statuses.list': () => listStatuses(db),
+    'statuses.add': (input) => {
+      const entry = addStatus(db, input);
+      emit('catalogue.changed', {});
+      return entry;
+    },
+    'statuses.update': (input) => {
+      const entry = editStatus(db, input);
+      emit('catalogue.changed', {});
+      return entry;
+    },
+    'products.list': ({ includeInactive }) => listProducts(db, includeInactive),
+    'products.save': (input) => saveProduct(db, input, clock.now()),
+    'orders.list': (input) => orderPage(db, input),
+    'orders.update': (input) => {
+      const order = changeOrder(db, input, clock.now());
+      emit('leads.changed', { ids: [order.leadId] });
+      return order;
     },
     'settings.get': () => readSettings(db),
     'settings.update': (changes) => {

@@ -1,20 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import type { LeadAddParsed } from '../../shared/api';
-import type { Lead } from '../../shared/domain';
+import type { NewLead } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import { checkPhone } from '../../shared/phone';
 import { findLeadIdByPhone, insertLead } from './db/leads';
 import type { Db } from './db/open';
 
 /** A fresh lead goes to Data mới with "call now"; a number already known is refused, naming the lead. */
-export function addLead(db: Db, input: LeadAddParsed, now: number): Lead {
+export function addLead(db: Db, input: LeadAddParsed, now: number): NewLead {
   const phone = checkPhone(input.phone);
   if (!phone.valid) {
     throw new AppError('invalid_input', `Invalid phone number: ${phone.reason}`, {
       fields: [{ path: 'phone', key: phone.reason }],
     });
   }
-  const lead: Lead = {
+  const lead: NewLead = {
     id: randomUUID(),
     name: input.name,
     phone: phone.e164,

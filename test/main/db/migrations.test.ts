@@ -63,10 +63,49 @@ describe('migrations', () => {
         { stage: 'new', n: 1 },
         { stage: 'order', n: 0 },
       ]);
-      expect(core.handlers['settings.get']({})).toEqual({
+      expect(core.handlers['settings.get']({})).toMatchObject({
         language: 'vi',
         timeZone: 'Asia/Ho_Chi_Minh',
       });
+    } finally {
+      core.close();
+    }
+  });
+
+  it('0030: a version-20 database with leads and settings gains the workflow tables and keeps its rows', async () => {
+    const old = new Database(path);
+    migrate(
+      old,
+      migrations.filter((m) => m.version <= 20),
+    );
+    old
+      .prepare(
+        `INSERT INTO leads (id, name, phone_e164, phone_as_given, source, note, stage, next_action,
+           next_action_at, customer_status, received_at, created_at, updated_at)
+         VALUES ('33333333-3333-4333-8333-333333333333', 'Đỗ Văn Mười', '+84912345678', '0912 345 678', 'Zalo', 'ghi chú', 'new', 'call_now', NULL, NULL, 1, 1, 1)`,
+      )
+      .run();
+    old.prepare("INSERT INTO settings (key, value) VALUES ('language', '\"en\"')").run();
+    old.close();
+
+    const core = createCore({ dbPath: path, log: silentLog });
+    try {
+      const lead = await core.handlers['leads.get']({ id: '33333333-3333-4333-8333-333333333333' });
+      expect(lead).toMatchObject({
+        name: 'Đỗ Văn Mười',
+        source: 'Zalo',
+        note: 'ghi chú',
+        doNotCall: false,
+        phoneWrong: false,
+        phone2: null,
+        gender: '',
+        lastOutcome: null,
+      });
+      expect((await core.handlers['settings.get']({})).language).toBe('en');
+      const statuses = await core.handlers['statuses.list']({});
+      expect(statuses.filter((s) => s.stage === 'new')).toHaveLength(4);
+      expect(statuses.filter((s) => s.stage === 'contact')).toHaveLength(9);
+      expect(statuses.filter((s) => s.kind === 'customer')).toHaveLength(6);
     } finally {
       core.close();
     }

@@ -1,29 +1,14 @@
-import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { insertLead, queuePage, segments, segmentSql } from '../../../src/main/core/db/leads';
 import type { Lead } from '../../../src/shared/domain';
 import { T0 } from '../../helpers/fakeClock';
+import { leadFixture } from '../../helpers/leadFixture';
 import { tempCore, type TempCore } from '../../helpers/tempCore';
 
 const MIN = 60_000;
 
 function lead(name: string, fields: Partial<Lead>): Lead {
-  return {
-    id: randomUUID(),
-    name,
-    phone: null,
-    phoneAsGiven: '',
-    source: '',
-    note: '',
-    stage: 'new',
-    nextAction: 'call_now',
-    nextActionAt: null,
-    customerStatus: null,
-    receivedAt: T0,
-    createdAt: T0,
-    updatedAt: T0,
-    ...fields,
-  };
+  return leadFixture({ name, ...fields });
 }
 
 describe('the queue order', () => {

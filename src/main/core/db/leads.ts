@@ -1,4 +1,4 @@
-import type { Lead, Stage, StageCounts } from '../../../shared/domain';
+import type { Lead, NewLead, Stage, StageCounts } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import type { Db } from './open';
 
@@ -16,6 +16,15 @@ interface LeadRow {
   received_at: number;
   created_at: number;
   updated_at: number;
+  phone2_e164: string | null;
+  gender: Lead['gender'];
+  birth_year: number | null;
+  province: string;
+  district: string;
+  address: string;
+  do_not_call: number;
+  phone_wrong: number;
+  last_outcome: string | null;
 }
 
 function toLead(r: LeadRow): Lead {
@@ -33,10 +42,19 @@ function toLead(r: LeadRow): Lead {
     receivedAt: r.received_at,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
+    phone2: r.phone2_e164,
+    gender: r.gender,
+    birthYear: r.birth_year,
+    province: r.province,
+    district: r.district,
+    address: r.address,
+    doNotCall: r.do_not_call === 1,
+    phoneWrong: r.phone_wrong === 1,
+    lastOutcome: r.last_outcome,
   };
 }
 
-export function insertLead(db: Db, lead: Lead): void {
+export function insertLead(db: Db, lead: NewLead): void {
   db.prepare(
     `INSERT INTO leads (id, name, phone_e164, phone_as_given, source, note, stage, next_action,
        next_action_at, customer_status, received_at, created_at, updated_at)
@@ -118,21 +136,30 @@ function prepared(db: Db, sql: string): ReturnType<Db['prepare']> {
   return stmt;
 }
 
-export function segmentSql(seg: Segment, withCursor: boolean): string {
+export interface QueueFilter {
+  customerStatus?: string | null;
+  source?: string | null;
+}
+
+export function segmentSql(seg: Segment, withCursor: boolean, filter: QueueFilter = {}): string {
   const dir = seg.desc ? 'DESC' : 'ASC';
   const cmp = seg.desc ? '<' : '>';
   const parts = [`stage = @stage`, seg.where];
   if (seg.split === 'lte') parts.push(`${seg.key} <= @now`);
   if (seg.split === 'gt') parts.push(`${seg.key} > @now`);
+  if (filter.customerStatus === '') parts.push('customer_status IS NULL');
+  else if (filter.customerStatus) parts.push('customer_status = @customerStatus');
+  if (filter.source) parts.push('source = @source');
   if (withCursor) parts.push(`(${seg.key}, id) ${cmp} (@key, @id)`);
   return `SELECT * FROM leads WHERE ${parts.join(' AND ')} ORDER BY ${seg.key} ${dir}, id ${dir} LIMIT @limit`;
 }
 
-export interface QueuePageArgs {
+export interface QueuePageArgs extends QueueFilter {
   stage: Stage;
   now: number;
   limit: number;
   cursor: string | null;
+  hideNoAction?: boolean;
 }
 
 export function queuePage(
@@ -143,14 +170,17 @@ export function queuePage(
   const rows: LeadRow[] = [];
   // One row more than asked tells whether there is a next page.
   const want = args.limit + 1;
-  for (let s = start?.segment ?? 0; s < segments.length && rows.length < want; s++) {
+  const lastSegment = args.hideNoAction ? segments.length - 1 : segments.length;
+  for (let s = start?.segment ?? 0; s < lastSegment && rows.length < want; s++) {
     const seg = segments[s]!;
     const fromCursor = start !== null && s === start.segment;
-    const sql = segmentSql(seg, fromCursor);
+    const sql = segmentSql(seg, fromCursor, args);
     const params: Record<string, unknown> = {
       stage: args.stage,
       now: args.now,
       limit: want - rows.length,
+      customerStatus: args.customerStatus ?? null,
+      source: args.source ?? null,
     };
     if (fromCursor) Object.assign(params, { key: start.key, id: start.id });
     const found = prepared(db, sql).all(params) as LeadRow[];

@@ -1,0 +1,79 @@
+import { randomUUID } from 'node:crypto';
+import type { LeadDetail, LeadUpdateInput } from '../../shared/api';
+import type { Lead } from '../../shared/domain';
+import { AppError } from '../../shared/errors';
+import { checkPhone } from '../../shared/phone';
+import {
+  insertCustomerStatusChange,
+  insertNote,
+  setCustomerStatus,
+  updateContact,
+  type ContactUpdate,
+} from './db/leadEdits';
+import { getLead } from './db/leads';
+import type { Db } from './db/open';
+import { ordersOfLead } from './db/orders';
+import { getStatus } from './db/statuses';
+import { leadTimeline } from './db/timeline';
+
+export function mustGetLead(db: Db, id: string): Lead {
+  const lead = getLead(db, id);
+  if (!lead) throw new AppError('not_found', 'No lead with this id.');
+  return lead;
+}
+
+export function leadDetail(db: Db, id: string): LeadDetail {
+  return {
+    lead: mustGetLead(db, id),
+    timeline: leadTimeline(db, id),
+    orders: ordersOfLead(db, id),
+  };
+}
+
+export function updateLead(db: Db, input: LeadUpdateInput, now: number): Lead {
+  mustGetLead(db, input.id);
+  const { id, phone2, ...rest } = input;
+  const changes: ContactUpdate = { ...rest };
+  if (phone2 !== undefined) {
+    if (phone2 === '') changes.phone2 = { e164: null, asGiven: '' };
+    else {
+      const check = checkPhone(phone2);
+      if (!check.valid) {
+        throw new AppError('invalid_input', 'The second phone number is not valid.', {
+          fields: [{ path: 'phone2', key: check.reason }],
+        });
+      }
+      changes.phone2 = { e164: check.e164, asGiven: phone2 };
+    }
+  }
+  updateContact(db, id, changes, now);
+  return mustGetLead(db, id);
+}
+
+/** The agent may set the customer status by hand (DOMAIN.md); the change goes in the timeline. */
+export function changeCustomerStatus(db: Db, id: string, code: string | null, now: number): Lead {
+  return db.transaction(() => {
+    const lead = mustGetLead(db, id);
+    if (code !== null && getStatus(db, code)?.kind !== 'customer') {
+      throw new AppError('invalid_input', `Not a customer status: ${code}`, {
+        fields: [{ path: 'code', key: 'status_unknown' }],
+      });
+    }
+    if (lead.customerStatus === code) return lead;
+    setCustomerStatus(db, id, code, now);
+    insertCustomerStatusChange(db, {
+      id: randomUUID(),
+      leadId: id,
+      from: lead.customerStatus,
+      to: code,
+      by: 'agent',
+      at: now,
+    });
+    return mustGetLead(db, id);
+  })();
+}
+
+export function addNote(db: Db, id: string, text: string, now: number): void {
+  mustGetLead(db, id);
+  insertNote(db, { id: randomUUID(), leadId: id, text, at: now });
+}
