@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { DispositionSaveInput, Transport } from '../../src/shared/api';
+import type { DispositionSaveInput } from '../../src/shared/api';
 import type { Lead } from '../../src/shared/domain';
 import type { OrderDraft } from '../../src/shared/orders';
 import { ApiCallError, createClient, type Client } from '../../src/renderer/api/client';
