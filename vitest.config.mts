@@ -39,7 +39,7 @@ export default defineConfig({
           include: ['test/sip/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
-          // The SIP lab listens on fixed loopback ports: one file at a time.
+          // Kamailio and Chromium are heavy on 2 cores: one file at a time.
           fileParallelism: false,
         },
       },

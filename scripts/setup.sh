@@ -1,6 +1,6 @@
 # Sets up LeadPhone on a fresh Debian/Ubuntu machine. Source it, so Node 22 stays on your PATH:
 #   . scripts/setup.sh          # Node 22 + npm ci + build
-#   . scripts/setup.sh --test   # the same, plus what the tests need (Chromium, sqlite3, curl)
+#   . scripts/setup.sh --test   # the same, plus what the tests need (Chromium, sqlite3, curl, Kamailio)
 # It is sourced: no `set -e` (that would close your shell); each step returns on failure.
 
 leadphone_setup() {
@@ -26,6 +26,10 @@ leadphone_setup() {
     command -v chromium >/dev/null || missing+=(chromium)
     command -v sqlite3 >/dev/null || missing+=(sqlite3)
     command -v curl >/dev/null || missing+=(curl)
+    # The SIP lab (test/sip) runs its own Kamailio on random loopback ports; Debian's kamailio
+    # service (port 5060) is not used. Checks the WebSocket module: kamailio alone is not enough.
+    compgen -G '/usr/lib/*/kamailio/modules/websocket.so' >/dev/null ||
+      missing+=(kamailio kamailio-websocket-modules)
     if [ "${#missing[@]}" -gt 0 ]; then
       echo "LeadPhone: installing Debian packages: ${missing[*]}"
       local sudo=""

@@ -1,67 +1,104 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { stages } from '../shared/domain';
 import { AddLeadForm } from './components/AddLeadForm';
 import { EmptyQueue } from './components/EmptyQueue';
 import { LanguageSwitch } from './components/LanguageSwitch';
+import { LeadDetail } from './components/LeadDetail';
 import { LeadTable } from './components/LeadTable';
+import { OrdersTable } from './components/OrdersTable';
+import { QueueFilters } from './components/QueueFilters';
 import { QueueTabs } from './components/QueueTabs';
-import { useQueue, useSettings, useStores } from './store/context';
+import { AdminScreen } from './screens/AdminScreen';
+import { useCatalogue, useQueue, useSettings, useStores } from './store/context';
 import { useShortcuts } from './useShortcuts';
 
 const CLOCK_TICK_MS = 30_000;
 
 export function App() {
   const { t, i18n } = useTranslation();
-  const { client, queue, settings: settingsStore } = useStores();
-  const { stage, items, counts, status, error, nextCursor } = useQueue((s) => s);
+  const { client, queue, settings: settingsStore, catalogue } = useStores();
+  const { stage, items, counts, status, error, nextCursor, filter, selectedId } = useQueue(
+    (s) => s,
+  );
   const settings = useSettings((s) => s.settings);
+  const statuses = useCatalogue((s) => s.statuses);
+  const [view, setView] = useState<'queue' | 'admin'>('queue');
   const [adding, setAdding] = useState(false);
+  const [openLead, setOpenLead] = useState<{ id: string; recording: boolean } | null>(null);
+  const openLeadRef = useRef(openLead);
+  openLeadRef.current = openLead;
   const [notice, setNotice] = useState<string | null>(null);
   const [now, setNow] = useState(() => Date.now());
 
   useEffect(() => {
     void settingsStore.getState().load();
+    void catalogue.getState().load();
     void queue.getState().reload();
     const timer = setInterval(() => setNow(Date.now()), CLOCK_TICK_MS);
-    const offLeads = client.on('leads.changed', () => void queue.getState().reload());
-    const offSettings = client.on('settings.changed', (s) =>
-      settingsStore.setState({ settings: s }),
-    );
+    const offs = [
+      client.on('leads.changed', () => void queue.getState().reload()),
+      client.on('settings.changed', (s) => settingsStore.setState({ settings: s })),
+      client.on('catalogue.changed', () => void catalogue.getState().load()),
+    ];
     return () => {
       clearInterval(timer);
-      offLeads();
-      offSettings();
+      offs.forEach((off) => off());
     };
-  }, [client, queue, settingsStore]);
+  }, [client, queue, settingsStore, catalogue]);
 
   useEffect(() => {
     if (i18n.language !== settings.language) void i18n.changeLanguage(settings.language);
     document.documentElement.lang = settings.language;
   }, [i18n, settings.language]);
 
-  const shortcuts = useMemo(
-    () => ({
+  // Master–detail: an open drawer follows the row the agent moves to (unless mid-disposition).
+  useEffect(() => {
+    setOpenLead((open) =>
+      open && !open.recording && selectedId && open.id !== selectedId
+        ? { id: selectedId, recording: false }
+        : open,
+    );
+  }, [selectedId]);
+
+  const shortcuts = useMemo(() => {
+    const q = () => queue.getState();
+    const selected = () => q().selectedId;
+    return {
       n: () => setAdding(true),
-      ...Object.fromEntries(
-        stages.map((s, i) => [`Alt+${i + 1}`, () => void queue.getState().setStage(s)]),
-      ),
-    }),
-    [queue],
-  );
-  useShortcuts(shortcuts);
+      ArrowDown: () => q().moveSelection(1),
+      ArrowUp: () => q().moveSelection(-1),
+      Enter: () => {
+        const id = selected();
+        if (id) setOpenLead({ id, recording: false });
+      },
+      d: () => {
+        // The queue's selected row first (the drawer follows it); in Đơn hàng, the open lead.
+        const id = (q().stage !== 'order' ? selected() : null) ?? openLeadRef.current?.id;
+        if (id) setOpenLead({ id, recording: true });
+      },
+      Escape: () => setOpenLead(null),
+      ...Object.fromEntries(stages.map((s, i) => [`Alt+${i + 1}`, () => void q().setStage(s)])),
+    };
+  }, [queue]);
+  useShortcuts(view === 'queue' && !adding ? shortcuts : {});
 
   return (
     <div className="app">
       <header className="topbar">
         <h1>{t('app.title')}</h1>
         <div className="topbar__actions">
-          <button
-            className="primary"
-            onClick={() => setAdding(true)}
-            title={t('shortcuts.addLead')}
-          >
-            + {t('addLead.open')}
+          {view === 'queue' && (
+            <button
+              className="primary"
+              onClick={() => setAdding(true)}
+              title={t('shortcuts.addLead')}
+            >
+              + {t('addLead.open')}
+            </button>
+          )}
+          <button onClick={() => setView(view === 'queue' ? 'admin' : 'queue')}>
+            {view === 'queue' ? t('admin.open') : t('admin.back')}
           </button>
           <LanguageSwitch
             value={settings.language}
@@ -74,40 +111,79 @@ export function App() {
           {notice}
         </p>
       )}
-      {adding && (
-        <AddLeadForm
-          client={client}
-          onCancel={() => setAdding(false)}
-          onSaved={(lead) => {
-            setAdding(false);
-            setNotice(t('addLead.saved', { name: lead.name }));
-            void queue.getState().setStage('new');
-          }}
-        />
+      {view === 'admin' ? (
+        <AdminScreen />
+      ) : (
+        <div className="workspace">
+          <div className="queue">
+            {adding && (
+              <AddLeadForm
+                client={client}
+                onCancel={() => setAdding(false)}
+                onSaved={(lead) => {
+                  setAdding(false);
+                  setNotice(t('addLead.saved', { name: lead.name }));
+                  void queue.getState().setStage('new');
+                }}
+              />
+            )}
+            <QueueTabs
+              stage={stage}
+              counts={counts}
+              onSelect={(s) => void queue.getState().setStage(s)}
+            />
+            <div id="queue-panel" role="tabpanel" aria-labelledby={`tab-${stage}`}>
+              {stage === 'order' ? (
+                <OrdersTable onOpenLead={(id) => setOpenLead({ id, recording: false })} />
+              ) : (
+                <>
+                  <QueueFilters
+                    filter={filter}
+                    statuses={statuses}
+                    onChange={(f) => void queue.getState().setFilter(f)}
+                  />
+                  {status === 'error' && error && (
+                    <p className="form__error" role="alert">
+                      {t('queue.loadError', { message: t(`errors.code.${error.code}`) })}{' '}
+                      <button onClick={() => void queue.getState().reload()}>
+                        {t('queue.retry')}
+                      </button>
+                    </p>
+                  )}
+                  {status === 'ready' && items.length === 0 ? (
+                    <EmptyQueue stage={stage} onAdd={() => setAdding(true)} />
+                  ) : (
+                    <LeadTable
+                      leads={items}
+                      now={now}
+                      timeZone={settings.timeZone}
+                      statuses={statuses}
+                      selectedId={selectedId}
+                      onSelect={(id) => queue.getState().select(id)}
+                      onOpen={(id) => setOpenLead({ id, recording: false })}
+                    />
+                  )}
+                  {nextCursor && (
+                    <button className="load-more" onClick={() => void queue.getState().loadMore()}>
+                      {t('queue.loadMore')}
+                    </button>
+                  )}
+                </>
+              )}
+            </div>
+          </div>
+          {openLead && (
+            <LeadDetail
+              key={openLead.id}
+              leadId={openLead.id}
+              recording={openLead.recording}
+              onRecording={(recording) => setOpenLead({ ...openLead, recording })}
+              onClose={() => setOpenLead(null)}
+              onSaved={(lead) => setNotice(t('disposition.saved', { name: lead.name }))}
+            />
+          )}
+        </div>
       )}
-      <QueueTabs
-        stage={stage}
-        counts={counts}
-        onSelect={(s) => void queue.getState().setStage(s)}
-      />
-      <main id="queue-panel" role="tabpanel" aria-labelledby={`tab-${stage}`}>
-        {status === 'error' && error && (
-          <p className="form__error" role="alert">
-            {t('queue.loadError', { message: t(`errors.code.${error.code}`) })}{' '}
-            <button onClick={() => void queue.getState().reload()}>{t('queue.retry')}</button>
-          </p>
-        )}
-        {status === 'ready' && items.length === 0 ? (
-          <EmptyQueue stage={stage} onAdd={() => setAdding(true)} />
-        ) : (
-          <LeadTable leads={items} now={now} timeZone={settings.timeZone} />
-        )}
-        {nextCursor && (
-          <button className="load-more" onClick={() => void queue.getState().loadMore()}>
-            {t('queue.loadMore')}
-          </button>
-        )}
-      </main>
     </div>
   );
 }

@@ -18,6 +18,8 @@ export function shortcutName(
 export function useShortcuts(map: ShortcutMap): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      // A component that handled the key (the disposition panel's Enter, say) has the last word.
+      if (e.defaultPrevented) return;
       const name = shortcutName(e);
       const plain = !name.includes('+');
       if (plain && isTyping(e.target)) return;

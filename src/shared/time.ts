@@ -109,3 +109,24 @@ export function quickCallbackTimes(now: number, timeZone = DEFAULT_TIME_ZONE) {
     tomorrowMorning: tomorrow(9 * 60),
   };
 }
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** `YYYY-MM-DDTHH:mm` in the zone, for an `<input type="datetime-local">`. */
+export function toLocalInput(epochMs: number, timeZone = DEFAULT_TIME_ZONE): string {
+  const l = localTime(epochMs, timeZone);
+  return `${l.year}-${pad(l.month)}-${pad(l.day)}T${pad(Math.floor(l.minutes / 60))}:${pad(l.minutes % 60)}`;
+}
+
+/** The instant a `datetime-local` value names in the zone; null when it is not one. */
+export function fromLocalInput(text: string, timeZone = DEFAULT_TIME_ZONE): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(text);
+  if (!m) return null;
+  return zonedInstant(
+    Number(m[1]),
+    Number(m[2]),
+    Number(m[3]),
+    Number(m[4]) * 60 + Number(m[5]),
+    timeZone,
+  );
+}

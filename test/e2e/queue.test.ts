@@ -7,6 +7,7 @@ describe('the lead queue in a real browser', () => {
   let browser: Browser;
   let rig: Awaited<ReturnType<typeof hostRig>>;
   let page: Page;
+  let pageErrors: string[];
 
   beforeAll(async () => {
     browser = await launchBrowser();
@@ -17,13 +18,13 @@ describe('the lead queue in a real browser', () => {
   beforeEach(async () => {
     rig = await hostRig();
     page = await browser.newPage();
-    page.on('pageerror', (err) => {
-      throw err;
-    });
+    pageErrors = [];
+    page.on('pageerror', (err) => pageErrors.push(err.message));
   });
   afterEach(async () => {
     await page.close();
     await rig.stop();
+    expect(pageErrors, 'errors thrown in the page').toEqual([]);
   });
 
   const leadCount = () =>

@@ -3,15 +3,22 @@ import { useStore } from 'zustand';
 import type { Client } from '../api/client';
 import { createQueueStore, type QueueState } from './queue';
 import { createSettingsStore, type SettingsState } from './settings';
+import { createCatalogueStore, type CatalogueState } from './catalogue';
 
 export interface Stores {
   client: Client;
   queue: ReturnType<typeof createQueueStore>;
   settings: ReturnType<typeof createSettingsStore>;
+  catalogue: ReturnType<typeof createCatalogueStore>;
 }
 
 export function createStores(client: Client): Stores {
-  return { client, queue: createQueueStore(client), settings: createSettingsStore(client) };
+  return {
+    client,
+    queue: createQueueStore(client),
+    settings: createSettingsStore(client),
+    catalogue: createCatalogueStore(client),
+  };
 }
 
 const StoresContext = createContext<Stores | null>(null);
@@ -32,4 +39,8 @@ export function useQueue<T>(selector: (s: QueueState) => T): T {
 
 export function useSettings<T>(selector: (s: SettingsState) => T): T {
   return useStore(useStores().settings, selector);
+}
+
+export function useCatalogue<T>(selector: (s: CatalogueState) => T): T {
+  return useStore(useStores().catalogue, selector);
 }

@@ -1,0 +1,212 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LeadDetail as Detail } from '../../shared/api';
+import type { Language, Lead } from '../../shared/domain';
+import type { ApiError } from '../../shared/errors';
+import { formatPhone } from '../../shared/phone';
+import { customerStatuses } from '../store/catalogue';
+import { useCatalogue, useSettings, useStores } from '../store/context';
+import { toApiError } from '../store/queue';
+import { DispositionPanel } from './disposition/DispositionPanel';
+import { Timeline } from './Timeline';
+
+interface Props {
+  leadId: string;
+  /** Open with the disposition panel showing (e.g. at hang-up, or the D key). */
+  recording: boolean;
+  onRecording(open: boolean): void;
+  onClose(): void;
+  onSaved(lead: Lead): void;
+}
+
+const editable = ['phone2', 'province', 'district', 'address', 'note'] as const;
+
+export function LeadDetail({ leadId, recording, onRecording, onClose, onSaved }: Props) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Language;
+  const { client } = useStores();
+  const statuses = useCatalogue((s) => s.statuses);
+  const products = useCatalogue((s) => s.products);
+  const settings = useSettings((s) => s.settings);
+  const [detail, setDetail] = useState<Detail | null>(null);
+  const [form, setForm] = useState<Record<string, string>>({});
+  const [error, setError] = useState<ApiError | null>(null);
+  const [noteText, setNoteText] = useState('');
+
+  const load = useCallback(async () => {
+    try {
+      const d = await client.call('leads.detail', { id: leadId });
+      setDetail(d);
+      setForm({
+        phone2: d.lead.phone2 ? formatPhone(d.lead.phone2, '') : '',
+        province: d.lead.province,
+        district: d.lead.district,
+        address: d.lead.address,
+        note: d.lead.note,
+      });
+    } catch (err) {
+      setError(toApiError(err));
+    }
+  }, [client, leadId]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const run = async (action: () => Promise<unknown>) => {
+    setError(null);
+    try {
+      await action();
+      await load();
+    } catch (err) {
+      setError(toApiError(err));
+    }
+  };
+
+  if (!detail) {
+    return (
+      <aside className="drawer" aria-label={t('detail.title')}>
+        {error ? <p role="alert">{t(`errors.code.${error.code}`)}</p> : <p>{t('app.loading')}</p>}
+      </aside>
+    );
+  }
+  const { lead } = detail;
+  const fieldError = (path: string) => error?.fields?.find((f) => f.path === path)?.key;
+
+  return (
+    <aside
+      className="drawer"
+      aria-label={t('detail.title')}
+      onKeyDown={(e) => e.key === 'Escape' && !recording && onClose()}
+    >
+      <header className="drawer__head">
+        <div>
+          <h2>{lead.name}</h2>
+          <p className="mono">
+            {formatPhone(lead.phone, lead.phoneAsGiven)} · {t(`stage.${lead.stage}`)}
+            {lead.doNotCall && <span className="flag">{t('detail.doNotCallBadge')}</span>}
+            {lead.phoneWrong && <span className="flag">{t('detail.phoneWrongBadge')}</span>}
+          </p>
+        </div>
+        <button type="button" onClick={onClose}>
+          {t('detail.close')}
+        </button>
+      </header>
+
+      {recording ? (
+        <DispositionPanel
+          lead={lead}
+          statuses={statuses}
+          products={products}
+          settings={settings}
+          client={client}
+          now={() => Date.now()}
+          onClose={() => onRecording(false)}
+          onSaved={(saved) => {
+            onRecording(false);
+            onSaved(saved);
+            void load();
+          }}
+        />
+      ) : (
+        <button
+          type="button"
+          className="primary"
+          title={t('detail.recordShortcut')}
+          onClick={() => onRecording(true)}
+        >
+          {t('detail.record')}
+        </button>
+      )}
+
+      <section>
+        <label className="field">
+          {t('detail.customerStatus')}
+          <select
+            value={lead.customerStatus ?? ''}
+            onChange={(e) =>
+              void run(() =>
+                client.call('leads.setCustomerStatus', {
+                  id: lead.id,
+                  code: e.target.value || null,
+                }),
+              )
+            }
+          >
+            <option value="">—</option>
+            {customerStatuses(statuses).map((s) => (
+              <option key={s.code} value={s.code}>
+                {lang === 'vi' ? s.labelVi : s.labelEn}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="switch">
+          <input
+            type="checkbox"
+            checked={lead.doNotCall}
+            onChange={(e) =>
+              void run(() =>
+                client.call('leads.update', { id: lead.id, doNotCall: e.target.checked }),
+              )
+            }
+          />{' '}
+          {t('detail.doNotCall')}
+        </label>
+      </section>
+
+      <form
+        className="grid"
+        aria-label={t('detail.contact')}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void run(() => client.call('leads.update', { id: lead.id, ...form }));
+        }}
+      >
+        {editable.map((f) => (
+          <label key={f} className="field">
+            {t(`detail.${f}`)}
+            <input
+              value={form[f] ?? ''}
+              onChange={(e) => setForm({ ...form, [f]: e.target.value })}
+            />
+            {fieldError(f) && (
+              <span className="field__error" role="alert">
+                {t(`errors.${fieldError(f)}`)}
+              </span>
+            )}
+          </label>
+        ))}
+        <button type="submit">{t('detail.save')}</button>
+      </form>
+
+      <form
+        className="add-note"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!noteText.trim()) return;
+          void run(async () => {
+            await client.call('leads.addNote', { id: lead.id, text: noteText });
+            setNoteText('');
+          });
+        }}
+      >
+        <input
+          aria-label={t('detail.addNote')}
+          placeholder={t('detail.notePlaceholder')}
+          value={noteText}
+          onChange={(e) => setNoteText(e.target.value)}
+        />
+        <button type="submit">{t('detail.addNote')}</button>
+      </form>
+
+      {error && !error.fields?.length && (
+        <p className="form__error" role="alert">
+          {t(`errors.code.${error.code}`)}
+        </p>
+      )}
+      <h3>{t('detail.timeline')}</h3>
+      <Timeline items={detail.timeline} statuses={statuses} timeZone={settings.timeZone} />
+    </aside>
+  );
+}
