@@ -1,10 +1,10 @@
-import { join } from 'node:path';
 import { createCore } from '../src/main/core/core';
 import { silentLog } from '../src/main/core/log';
 import type { LeadPage } from '../src/shared/api';
 import { stages } from '../src/shared/domain';
 import { tempDir } from '../test/helpers/tempDir';
-import { seedLeads, seededRandom } from './seedLeads';
+import { seededRandom } from './seedLeads';
+import { BENCH_NOW, seededDatabaseCopy } from './seededDb';
 import { percentile, round, type Bench } from './types';
 
 const LEADS = 1_000_000;
@@ -15,19 +15,10 @@ export const queuePageBench: Bench = {
   name: 'queue page',
   async run() {
     const dir = tempDir('leadphone-bench-');
-    const now = Date.UTC(2026, 10, 23, 2);
+    const now = BENCH_NOW;
     try {
-      const core = createCore({
-        dbPath: join(dir.path, 'bench.db'),
-        clock: { now: () => now },
-        log: silentLog,
-      });
-      const seeded = performance.now();
-      seedLeads(core.db, LEADS, now);
-      core.db.pragma('optimize');
-      console.log(
-        `  seeded ${LEADS.toLocaleString('en')} leads in ${Math.round(performance.now() - seeded)} ms`,
-      );
+      const dbPath = seededDatabaseCopy(LEADS, dir.path);
+      const core = createCore({ dbPath, clock: { now: () => now }, log: silentLog });
 
       const rnd = seededRandom(7);
       const cursors: Record<string, (string | null)[]> = {

@@ -1,10 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { dispositionsBench } from './dispositions.bench';
 import { queuePageBench } from './queuePage.bench';
 import type { Bench, BenchResult } from './types';
 
 // `npm run bench [-- name-filter]`: real SQLite files, data generated here; never part of CI's tests.
-const benches: Bench[] = [queuePageBench];
+const benches: Bench[] = [queuePageBench, dispositionsBench];
 
 async function main() {
   const filter = process.argv[2];

@@ -1,6 +1,7 @@
-import { app, BrowserWindow, ipcMain } from 'electron';
+import { app, BrowserWindow, ipcMain, powerMonitor } from 'electron';
 import { join } from 'node:path';
-import { createCore, type Core } from './core/core';
+import { createCore, SECRET_KEY_FILE, type Core } from './core/core';
+import { electronSecrets } from './safeStorageSecrets';
 import { DB_FILE, resolveDataDir } from './core/dataDir';
 import { consoleLog } from './core/log';
 import { createInvokeHandler, EVENT_CHANNEL, INVOKE_CHANNEL } from './ipc';
@@ -21,7 +22,11 @@ async function start() {
     ? resolveDataDir(undefined)
     : app.getPath('userData');
   try {
-    core = createCore({ dbPath: join(dataDir, DB_FILE), log: consoleLog });
+    core = createCore({
+      dbPath: join(dataDir, DB_FILE),
+      log: consoleLog,
+      secrets: electronSecrets(join(dataDir, SECRET_KEY_FILE)),
+    });
   } catch (err) {
     const { dialog } = await import('electron');
     dialog.showErrorBox('LeadPhone', err instanceof Error ? err.message : String(err));
@@ -33,6 +38,8 @@ async function start() {
   core.onEvent((event, payload) => mainWindow?.webContents.send(EVENT_CHANNEL, event, payload));
   mainWindow = createMainWindow(join(__dirname, '..', 'preload', 'preload.cjs'));
   mainWindow.on('closed', () => (mainWindow = undefined));
+  // The phone re-registers after sleep; the renderer cannot see the resume itself.
+  powerMonitor.on('resume', () => mainWindow?.webContents.send(EVENT_CHANNEL, 'power.resume', {}));
 }
 
 app.on('second-instance', () => {

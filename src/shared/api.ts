@@ -6,6 +6,14 @@ import { CallingWindow } from './callingHours';
 import { Color, Payment, Rule, StatusEntry, StatusKind } from './catalogue';
 import { Order, OrderDraft, OrderState, Product, Vnd } from './orders';
 import { TimelineItem } from './timeline';
+import {
+  Call,
+  CallDirection,
+  CallQuality,
+  SipAccountSaveInput,
+  SipAccountView,
+  SipCredentials,
+} from './softphone';
 import { CustomerFields, Gender } from './workflow';
 
 // Messages of input refinements are i18n keys under `errors.`, so a form can show them.
@@ -124,6 +132,26 @@ export const LeadUpdateInput = z
   .strict();
 export type LeadUpdateInput = z.input<typeof LeadUpdateInput>;
 
+export const CallStartInput = z
+  .object({
+    leadId: Id.nullable(),
+    direction: CallDirection,
+    number: z.string().trim().min(1).max(40),
+    accountId: Id.nullable().default(null),
+  })
+  .strict();
+
+export const CallUpdateInput = z
+  .object({
+    id: Id,
+    answeredAt: Instant.optional(),
+    endedAt: Instant.optional(),
+    sipCallId: z.string().max(300).optional(),
+    endCause: z.string().max(80).optional(),
+    quality: CallQuality.optional(),
+  })
+  .strict();
+
 export const OrderPage = z.object({ items: z.array(Order), nextCursor: z.string().nullable() });
 
 export const LeadPage = z.object({
@@ -185,6 +213,17 @@ export const api = {
     input: z.object({ id: Id, state: OrderState.optional(), payment: Payment.optional() }).strict(),
     output: Order,
   },
+  'calls.start': { input: CallStartInput, output: Call },
+  'calls.update': { input: CallUpdateInput, output: Call },
+  'calls.lookupNumber': {
+    input: z.object({ number: z.string().trim().min(1).max(40) }).strict(),
+    output: z.object({ lead: Lead.nullable() }),
+  },
+  'sipAccounts.list': { input: Empty, output: z.array(SipAccountView) },
+  'sipAccounts.save': { input: SipAccountSaveInput, output: SipAccountView },
+  'sipAccounts.delete': { input: z.object({ id: Id }).strict(), output: z.object({}) },
+  /** For the phone alone, right before it registers: the one place a secret leaves main. */
+  'sipAccounts.credentials': { input: z.object({ id: Id }).strict(), output: SipCredentials },
   'settings.get': { input: Empty, output: Settings },
   'settings.update': {
     input: z
@@ -202,6 +241,9 @@ export const api = {
 export const events = {
   'leads.changed': z.object({ ids: z.array(z.string()) }),
   'catalogue.changed': z.object({}),
+  /** The computer woke from sleep: the phone re-registers. */
+  'power.resume': z.object({}),
+  'sipAccounts.changed': z.object({}),
   'settings.changed': Settings,
 } as const;
 

@@ -6,6 +6,7 @@ export const errorCodes = [
   'not_found',
   'duplicate_lead',
   'workflow_rejected',
+  'do_not_call',
   'db_too_new',
   'forbidden',
   'transport_closed',

@@ -4,6 +4,7 @@ import { startHost } from '../../src/main/host/server';
 import { createWebSocketTransport } from '../../src/renderer/api/websocketTransport';
 import { describeContract, type ContractRig } from './leadsContract';
 import { describeWorkflowContract } from './workflowContract';
+import { describeSoftphoneContract } from './softphoneContract';
 import type { TempCore } from '../helpers/tempCore';
 
 async function connect(t: TempCore): Promise<ContractRig> {
@@ -24,3 +25,4 @@ async function connect(t: TempCore): Promise<ContractRig> {
 
 describeContract('through the WebSocket host', connect);
 describeWorkflowContract('through the WebSocket host', connect);
+describeSoftphoneContract('through the WebSocket host', connect);

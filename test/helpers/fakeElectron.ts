@@ -109,6 +109,25 @@ export function createFakeElectron(userData: string) {
         },
       },
       dialog: { showErrorBox() {} },
+      powerMonitor: {
+        on(event: string, listener: Listener) {
+          appListeners.set(`power:${event}`, [
+            ...(appListeners.get(`power:${event}`) ?? []),
+            listener,
+          ]);
+        },
+      },
+      // No OS keychain here: the shell falls back to the 0600 key file.
+      safeStorage: {
+        isEncryptionAvailable: () => false,
+        getSelectedStorageBackend: () => 'basic_text',
+        encryptString: () => {
+          throw new Error('not available');
+        },
+        decryptString: () => {
+          throw new Error('not available');
+        },
+      },
     },
   };
 }

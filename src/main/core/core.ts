@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { EventName, EventPayload, Handlers } from '../../shared/api';
 import { systemClock, type Clock } from './clock';
 import { queuePage, stageCounts } from './db/leads';
@@ -21,13 +21,20 @@ import { readSettings, writeSettings } from './db/settings';
 import { createDispatch, type Dispatch } from './dispatch';
 import { addLead } from './leadService';
 import { consoleLog, type Log } from './log';
+import { keyFileSecrets, type Secrets } from './secrets';
+import { leadForNumber, startCall, updateCallRecord } from './callService';
+import { deleteAccount, listAccounts } from './db/sipAccounts';
+import { accountCredentials, saveAccount } from './sipAccountService';
 
 export const APP_VERSION = '0.1.0';
+export const SECRET_KEY_FILE = 'secret.key';
 
 export interface CoreOptions {
   dbPath: string;
   clock?: Clock;
   log?: Log;
+  /** How secrets are encrypted at rest; by default a 0600 key file beside the database. */
+  secrets?: Secrets;
 }
 
 export type CoreEventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -48,6 +55,7 @@ export function createCore(options: CoreOptions): Core {
   const log = options.log ?? consoleLog;
   mkdirSync(dirname(options.dbPath), { recursive: true });
   const db = openDatabase(options.dbPath);
+  const secrets = options.secrets ?? keyFileSecrets(join(dirname(options.dbPath), SECRET_KEY_FILE));
   const listeners = new Set<CoreEventListener>();
 
   const emit: CoreEventListener = (event, payload) => {
@@ -115,6 +123,25 @@ export function createCore(options: CoreOptions): Core {
       emit('leads.changed', { ids: [order.leadId] });
       return order;
     },
+    'calls.start': (input) => startCall(db, input, clock.now()),
+    'calls.update': (input) => {
+      const call = updateCallRecord(db, input);
+      if (call.leadId) emit('leads.changed', { ids: [call.leadId] });
+      return call;
+    },
+    'calls.lookupNumber': ({ number }) => ({ lead: leadForNumber(db, number) }),
+    'sipAccounts.list': () => listAccounts(db).map((a) => a.view),
+    'sipAccounts.save': (input) => {
+      const view = saveAccount(db, secrets, input, clock.now());
+      emit('sipAccounts.changed', {});
+      return view;
+    },
+    'sipAccounts.delete': ({ id }) => {
+      deleteAccount(db, id);
+      emit('sipAccounts.changed', {});
+      return {};
+    },
+    'sipAccounts.credentials': ({ id }) => accountCredentials(db, secrets, id),
     'settings.get': () => readSettings(db),
     'settings.update': (changes) => {
       writeSettings(db, changes);

@@ -116,6 +116,11 @@ describe('the Electron shell', () => {
     expect(existsSync(join(dir.path, 'leadphone.db'))).toBe(true);
   });
 
+  it('forwards a resume from sleep to the window, so the phone re-registers', () => {
+    for (const l of fake.appListeners.get('power:resume') ?? []) l();
+    expect(win.webContents.sent).toContainEqual([EVENT_CHANNEL, 'power.resume', {}]);
+  });
+
   it('serves the renderer with the CSP and refuses paths outside it', async () => {
     const serve = fake.protocolHandlers.get('app')!;
     const outside = await serve(new Request('app://leadphone/../../package.json'));

@@ -1,3 +1,4 @@
+import type { Call } from '../../../shared/softphone';
 import type { Db } from './open';
 
 export interface CallRow {
@@ -26,4 +27,62 @@ export function insertCall(db: Db, c: CallRow): void {
 
 export function callExists(db: Db, id: string): boolean {
   return db.prepare('SELECT 1 FROM calls WHERE id = ?').get(id) !== undefined;
+}
+
+interface CallDbRow {
+  id: string;
+  lead_id: string | null;
+  direction: 'outbound' | 'inbound';
+  via: 'softphone' | 'manual';
+  number: string;
+  account_id: string | null;
+  started_at: number;
+  answered_at: number | null;
+  ended_at: number | null;
+  talk_seconds: number;
+  sip_call_id: string | null;
+  end_cause: string | null;
+  rtt_ms: number | null;
+  jitter_ms: number | null;
+  packet_loss_pct: number | null;
+  codec: string | null;
+}
+
+export function getCall(db: Db, id: string): Call | undefined {
+  const r = db.prepare('SELECT * FROM calls WHERE id = ?').get(id) as CallDbRow | undefined;
+  if (!r) return undefined;
+  const measured =
+    r.rtt_ms !== null || r.jitter_ms !== null || r.packet_loss_pct !== null || r.codec !== null;
+  return {
+    id: r.id,
+    leadId: r.lead_id,
+    direction: r.direction,
+    via: r.via,
+    number: r.number,
+    accountId: r.account_id,
+    startedAt: r.started_at,
+    answeredAt: r.answered_at,
+    endedAt: r.ended_at,
+    talkSeconds: r.talk_seconds,
+    sipCallId: r.sip_call_id,
+    endCause: r.end_cause,
+    quality: measured
+      ? { rttMs: r.rtt_ms, jitterMs: r.jitter_ms, packetLossPct: r.packet_loss_pct, codec: r.codec }
+      : null,
+  };
+}
+
+export function updateCall(db: Db, c: Call): void {
+  db.prepare(
+    `UPDATE calls SET answered_at = @answeredAt, ended_at = @endedAt, talk_seconds = @talkSeconds,
+       sip_call_id = @sipCallId, end_cause = @endCause, rtt_ms = @rtt, jitter_ms = @jitter,
+       packet_loss_pct = @loss, codec = @codec
+     WHERE id = @id`,
+  ).run({
+    ...c,
+    rtt: c.quality?.rttMs ?? null,
+    jitter: c.quality?.jitterMs ?? null,
+    loss: c.quality?.packetLossPct ?? null,
+    codec: c.quality?.codec ?? null,
+  });
 }

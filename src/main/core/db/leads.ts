@@ -2,7 +2,7 @@ import type { Lead, NewLead, Stage, StageCounts } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import type { Db } from './open';
 
-interface LeadRow {
+export interface LeadRow {
   id: string;
   name: string;
   phone_e164: string | null;
@@ -27,7 +27,7 @@ interface LeadRow {
   last_outcome: string | null;
 }
 
-function toLead(r: LeadRow): Lead {
+export function toLead(r: LeadRow): Lead {
   return {
     id: r.id,
     name: r.name,

@@ -2,8 +2,16 @@ import type { Migration } from './types';
 import { m0010Init } from './0010-init';
 import { m0020Settings } from './0020-settings';
 import { m0030Workflow } from './0030-workflow';
+import { m0040Intake } from './0040-intake';
+import { m0050Softphone } from './0050-softphone';
 
 export type { Migration } from './types';
 
 /** Static and ordered: no file-system scanning, so it works when bundled. */
-export const migrations: readonly Migration[] = [m0010Init, m0020Settings, m0030Workflow];
+export const migrations: readonly Migration[] = [
+  m0010Init,
+  m0020Settings,
+  m0030Workflow,
+  m0040Intake,
+  m0050Softphone,
+];

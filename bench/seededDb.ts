@@ -1,0 +1,35 @@
+import { copyFileSync, existsSync, mkdirSync, renameSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createCore } from '../src/main/core/core';
+import { latestVersion } from '../src/main/core/db/open';
+import { silentLog } from '../src/main/core/log';
+import { seedLeads } from './seedLeads';
+
+export const BENCH_NOW = Date.UTC(2026, 10, 23, 2);
+
+/**
+ * A database of `count` generated leads, made once per schema version and cached in the temp
+ * folder (seeding a million leads takes about half a minute), then copied for each bench.
+ */
+export function seededDatabaseCopy(count: number, into: string): string {
+  const cacheDir = join(tmpdir(), 'leadphone-bench-cache');
+  mkdirSync(cacheDir, { recursive: true });
+  const template = join(cacheDir, `leads-${count}-v${latestVersion()}.db`);
+  if (!existsSync(template)) {
+    const building = `${template}.building`;
+    const core = createCore({ dbPath: building, clock: { now: () => BENCH_NOW }, log: silentLog });
+    const t = performance.now();
+    seedLeads(core.db, count, BENCH_NOW);
+    core.db.pragma('optimize');
+    core.db.pragma('journal_mode = DELETE');
+    core.close();
+    renameSync(building, template);
+    console.log(
+      `  seeded ${count.toLocaleString('en')} leads in ${Math.round(performance.now() - t)} ms (cached)`,
+    );
+  }
+  const copy = join(into, 'bench.db');
+  copyFileSync(template, copy);
+  return copy;
+}

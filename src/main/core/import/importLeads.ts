@@ -1,0 +1,181 @@
+import { AppError } from '../../../shared/errors';
+import {
+  ImportMapping,
+  isBalanced,
+  type ImportCounts,
+  type ImportFile,
+  type ImportMappingInput,
+  type ImportReport,
+  type ImportReportLine,
+} from '../../../shared/importTypes';
+import { DEFAULT_TIME_ZONE } from '../../../shared/time';
+import { createImportWriter } from '../db/leadImport';
+import type { Db } from '../db/open';
+import { readImportRow, type RowContext } from './importRow';
+import { openSource } from './openSource';
+import { createTimeReader } from './receivedTime';
+import { isBlankRow, type RawRow } from './rowSource';
+
+export interface ImportOptions {
+  /** The instant written as created/updated (and received, when the file has no time). */
+  now: number;
+  /** Times in the file are wall-clock times here. */
+  timeZone?: string;
+  /**
+   * Called after each batch is written: rows done, and the total — estimated from how much of
+   * the file has been read until the last call, where done = total.
+   */
+  onProgress?: (done: number, total: number) => void;
+  /** Aborting stops the import after the batch being written: whole batches or nothing. */
+  signal?: AbortSignal;
+  /** Rows per transaction. */
+  batchSize?: number;
+}
+
+export const DEFAULT_BATCH_SIZE = 2000;
+
+// Marks a blank row inside a batch (its cells are not needed).
+const BLANK: unknown[] = [];
+
+function emptyCounts(): ImportCounts {
+  return {
+    rowsRead: 0,
+    newLeads: 0,
+    mergedDuplicates: 0,
+    unchanged: 0,
+    rejected: 0,
+    invalidPhones: 0,
+  };
+}
+
+function addCounts(into: ImportCounts, from: ImportCounts): void {
+  for (const key of Object.keys(into) as (keyof ImportCounts)[]) into[key] += from[key];
+}
+
+/** Lets IPC and timers run between batches, so the app stays responsive during an import. */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Imports the leads of a CSV or XLSX file (see ImportFile) with the given column mapping.
+ *
+ * Rows are written in batches, each batch one transaction: a crash or a cancel leaves whole
+ * batches or nothing. Every data row ends up as a new lead, a merge into an existing one
+ * (same normalised number — in the file or already in the database), or a rejection, and the
+ * report says which, with a line for every rejected row and every kept row with a flag
+ * (invalid or missing number, unreadable time). Blank rows at the end of the file are not rows.
+ */
+export async function importLeads(
+  db: Db,
+  file: ImportFile,
+  mappingInput: ImportMappingInput,
+  options: ImportOptions,
+): Promise<ImportReport> {
+  const parsed = ImportMapping.safeParse(mappingInput);
+  if (!parsed.success) {
+    throw new AppError('invalid_input', 'The column mapping is not usable.', {
+      fields: parsed.error.issues.map((i) => ({ path: i.path.join('.'), key: i.message })),
+    });
+  }
+  const mapping = parsed.data;
+  const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
+  const ctx: RowContext = {
+    mapping,
+    readTime: createTimeReader(options.timeZone ?? DEFAULT_TIME_ZONE),
+    now: options.now,
+  };
+  const writer = createImportWriter(db, options.now);
+  const counts = emptyCounts();
+  const lines: ImportReportLine[] = [];
+
+  // One transaction per batch; counts and lines join the report only once it committed.
+  const writeBatch = db.transaction((rows: RawRow[]) => {
+    const c = emptyCounts();
+    const l: ImportReportLine[] = [];
+    for (const { row, cells } of rows) {
+      c.rowsRead++;
+      if (cells === BLANK) {
+        c.rejected++;
+        l.push({ row, reason: 'empty_row', name: '', phone: '' });
+        continue;
+      }
+      const outcome = readImportRow(cells, ctx);
+      if (outcome.kind === 'rejected') {
+        c.rejected++;
+        l.push({ row, reason: outcome.reason, name: outcome.name, phone: outcome.phone });
+        continue;
+      }
+      const { lead, flags } = outcome;
+      const written = writer.write(lead);
+      if (written === 'new') c.newLeads++;
+      else c.mergedDuplicates++;
+      if (written === 'unchanged') c.unchanged++;
+      if (lead.e164 === null) c.invalidPhones++;
+      for (const reason of flags)
+        l.push({ row, reason, name: lead.name, phone: lead.phoneAsGiven });
+    }
+    return { c, l };
+  });
+
+  const source = await openSource(file);
+  let cancelled = false;
+  let skipHeader = mapping.hasHeader;
+  let batch: RawRow[] = [];
+  // Blank rows count (as rejected) only when a row with data follows them.
+  let blanks: RawRow[] = [];
+
+  const flush = async () => {
+    if (batch.length === 0) return;
+    if (options.signal?.aborted) {
+      cancelled = true;
+      return;
+    }
+    const { c, l } = writeBatch(batch);
+    batch = [];
+    addCounts(counts, c);
+    for (const line of l) lines.push(line);
+    const fraction = source.fractionRead();
+    const total =
+      fraction > 0
+        ? Math.max(counts.rowsRead, Math.round(counts.rowsRead / fraction))
+        : counts.rowsRead;
+    options.onProgress?.(counts.rowsRead, total);
+    await yieldToEventLoop();
+  };
+
+  const add = async (raw: RawRow) => {
+    batch.push(raw);
+    if (batch.length >= batchSize) await flush();
+  };
+
+  try {
+    reading: for await (const chunk of source.rows) {
+      for (const raw of chunk) {
+        if (isBlankRow(raw.cells)) {
+          // Blank lines above the header row are not rows of data.
+          if (!skipHeader) blanks.push({ row: raw.row, cells: BLANK });
+          continue;
+        }
+        if (skipHeader) {
+          skipHeader = false;
+          continue;
+        }
+        for (const blank of blanks) {
+          await add(blank);
+          if (cancelled) break reading;
+        }
+        blanks = [];
+        await add(raw);
+        if (cancelled) break reading;
+      }
+      if (options.signal?.aborted) {
+        cancelled = true;
+        break;
+      }
+    }
+    if (!cancelled) await flush();
+  } finally {
+    source.close();
+  }
+  options.onProgress?.(counts.rowsRead, counts.rowsRead);
+  return { counts, balanced: isBalanced(counts), lines, cancelled };
+}

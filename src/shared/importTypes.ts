@@ -1,0 +1,121 @@
+import { z } from 'zod';
+
+/*
+ * The shapes of a lead import (issue 6), as zod schemas so the API contract can reuse them:
+ * `leads.importPreview` takes an ImportFile and returns an ImportPreview; `leads.import` takes
+ * an ImportFile and an ImportMapping (the preview's, possibly edited) and returns an
+ * ImportReport.
+ */
+
+/** The lead fields a column can feed. */
+export const importFields = ['name', 'phone', 'source', 'note', 'receivedAt'] as const;
+export const ImportField = z.enum(importFields);
+export type ImportField = z.infer<typeof ImportField>;
+
+export const csvDelimiters = [',', ';', '\t'] as const;
+export const CsvDelimiter = z.enum(csvDelimiters);
+export type CsvDelimiter = z.infer<typeof CsvDelimiter>;
+
+export const ImportFile = z
+  .object({
+    /** An absolute path on the machine running the core. */
+    path: z.string().min(1).max(4096),
+    /** XLSX: the sheet to read; the first one when absent. */
+    sheet: z.string().min(1).max(200).optional(),
+    /** CSV: the delimiter; detected from the first rows when absent. */
+    delimiter: CsvDelimiter.optional(),
+  })
+  .strict();
+export type ImportFile = z.infer<typeof ImportFile>;
+
+/** A 0-based column index, or null when no column feeds the field. */
+const Column = z.number().int().min(0).max(999).nullable();
+
+export const ImportMapping = z
+  .object({
+    /** The first row holds headers and is not imported. */
+    hasHeader: z.boolean(),
+    columns: z
+      .object({ name: Column, phone: Column, source: Column, note: Column, receivedAt: Column })
+      .strict(),
+    /** The source of rows whose source cell is empty or unmapped (e.g. the campaign). */
+    defaultSource: z.string().trim().max(200).default(''),
+  })
+  .strict()
+  .refine((m) => m.columns.name !== null || m.columns.phone !== null, {
+    message: 'import_mapping_needs_name_or_phone',
+    path: ['columns'],
+  })
+  .refine(
+    (m) => {
+      const used = Object.values(m.columns).filter((c) => c !== null);
+      return new Set(used).size === used.length;
+    },
+    { message: 'import_mapping_column_twice', path: ['columns'] },
+  );
+export type ImportMapping = z.output<typeof ImportMapping>;
+export type ImportMappingInput = z.input<typeof ImportMapping>;
+
+export const ImportPreview = z.object({
+  kind: z.enum(['csv', 'xlsx']),
+  /** The first row's cells (headers when `mapping.hasHeader`). */
+  headers: z.array(z.string()),
+  /** The next rows, as the cells would show in a spreadsheet. */
+  sampleRows: z.array(z.array(z.string())),
+  /** The mapping detected from the headers (or, without headers, from the cells). */
+  mapping: ImportMapping,
+  /** CSV: the delimiter found (or given). */
+  delimiter: CsvDelimiter.optional(),
+  /** XLSX: every sheet's name, and the one previewed. */
+  sheetNames: z.array(z.string()).optional(),
+  sheet: z.string().optional(),
+  /** `not_utf8`: the text has bytes that are not UTF-8 (save the file as "CSV UTF-8"). */
+  warnings: z.array(z.enum(['not_utf8'])),
+});
+export type ImportPreview = z.infer<typeof ImportPreview>;
+
+/** Rows that become no lead. */
+export const rejectReasons = ['empty_row', 'no_name_no_phone'] as const;
+/** Rows kept as leads, with something the agent should know. */
+export const flagReasons = ['phone_invalid', 'phone_missing', 'time_unreadable'] as const;
+export const ImportReason = z.enum([...rejectReasons, ...flagReasons]);
+export type ImportReason = z.infer<typeof ImportReason>;
+
+export const ImportReportLine = z.object({
+  /** The row's number as a spreadsheet shows it (the header row is row 1). */
+  row: z.number().int().positive(),
+  reason: ImportReason,
+  name: z.string(),
+  /** The phone cell as it was in the file. */
+  phone: z.string(),
+});
+export type ImportReportLine = z.infer<typeof ImportReportLine>;
+
+export const ImportCounts = z.object({
+  /** Data rows read and written (header excluded; after a cancel, whole batches only). */
+  rowsRead: z.number().int().nonnegative(),
+  newLeads: z.number().int().nonnegative(),
+  /** Rows whose number (or, without a valid number, number as given + name) was already a lead. */
+  mergedDuplicates: z.number().int().nonnegative(),
+  /** Of those merged, the rows that changed nothing (their source and note were there). */
+  unchanged: z.number().int().nonnegative(),
+  rejected: z.number().int().nonnegative(),
+  /** Rows kept as leads whose number is invalid or missing (a line each in the report). */
+  invalidPhones: z.number().int().nonnegative(),
+});
+export type ImportCounts = z.infer<typeof ImportCounts>;
+
+export const ImportReport = z.object({
+  counts: ImportCounts,
+  /** rowsRead = newLeads + mergedDuplicates + rejected: every row is accounted for. */
+  balanced: z.boolean(),
+  /** One line per rejected row and per flag on a kept row. */
+  lines: z.array(ImportReportLine),
+  /** Stopped by its AbortSignal: `counts` cover the batches written before it. */
+  cancelled: z.boolean(),
+});
+export type ImportReport = z.infer<typeof ImportReport>;
+
+export function isBalanced(c: ImportCounts): boolean {
+  return c.rowsRead === c.newLeads + c.mergedDuplicates + c.rejected;
+}

@@ -1,0 +1,163 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ApiCallError, createClient, type Client } from '../../src/renderer/api/client';
+import { tempCore, type TempCore } from '../helpers/tempCore';
+import type { ContractRig } from './leadsContract';
+
+const PASSWORD = 'Sip-Secret-Pw-7731';
+const TURN_CREDENTIAL = 'turn-cred-5519';
+
+async function errorOf(p: Promise<unknown>) {
+  try {
+    await p;
+  } catch (err) {
+    if (err instanceof ApiCallError) return err.error;
+    throw err;
+  }
+  throw new Error('expected the call to fail');
+}
+
+const account = {
+  name: 'Tổng đài',
+  wsServer: 'wss://pbx.example.vn:8089/ws',
+  domain: 'pbx.example.vn',
+  username: '1001',
+  password: PASSWORD,
+  iceServers: [
+    { urls: ['turn:turn.example.vn:3478'], username: 'agent', credential: TURN_CREDENTIAL },
+  ],
+};
+
+/** Call records and SIP accounts through the contract. */
+export function describeSoftphoneContract(
+  name: string,
+  connect: (t: TempCore) => Promise<ContractRig>,
+) {
+  describe(`softphone through the contract (${name})`, () => {
+    let t: TempCore;
+    let rig: ContractRig;
+    let client: Client;
+
+    beforeEach(async () => {
+      t = tempCore();
+      rig = await connect(t);
+      client = createClient(rig.transport);
+    });
+    afterEach(async () => {
+      await rig.close();
+      t.dispose();
+    });
+
+    it('records a call from start to end, with talk time and quality', async () => {
+      const lead = await client.call('leads.add', { name: 'Khách', phone: '0912345678' });
+      const call = await client.call('calls.start', {
+        leadId: lead.id,
+        direction: 'outbound',
+        number: '0912345678',
+      });
+      expect(call).toMatchObject({
+        leadId: lead.id,
+        via: 'softphone',
+        startedAt: t.clock.now(),
+        talkSeconds: 0,
+      });
+      const answered = t.clock.now() + 4_000;
+      const ended = answered + 95_400;
+      const done = await client.call('calls.update', {
+        id: call.id,
+        answeredAt: answered,
+        endedAt: ended,
+        sipCallId: 'abc123@127.0.0.1',
+        endCause: 'local_hangup',
+        quality: { rttMs: 12, jitterMs: 3, packetLossPct: 0.5, codec: 'opus' },
+      });
+      expect(done).toMatchObject({
+        talkSeconds: 95,
+        endCause: 'local_hangup',
+        quality: { codec: 'opus' },
+      });
+      const detail = await client.call('leads.detail', { id: lead.id });
+      expect(detail.timeline.find((i) => i.kind === 'call')).toMatchObject({
+        talkSeconds: 95,
+        via: 'softphone',
+      });
+    });
+
+    it('refuses to dial a do-not-call lead, with the reason', async () => {
+      const lead = await client.call('leads.add', { name: 'Khách', phone: '0912345678' });
+      await client.call('leads.update', { id: lead.id, doNotCall: true });
+      const error = await errorOf(
+        client.call('calls.start', {
+          leadId: lead.id,
+          direction: 'outbound',
+          number: '0912345678',
+        }),
+      );
+      expect(error.code).toBe('do_not_call');
+      // The customer may still call in.
+      const inbound = await client.call('calls.start', {
+        leadId: lead.id,
+        direction: 'inbound',
+        number: '0912345678',
+      });
+      expect(inbound.direction).toBe('inbound');
+    });
+
+    it('finds the caller’s lead whatever the number’s form (screen pop)', async () => {
+      const lead = await client.call('leads.add', { name: 'Khách', phone: '0912345678' });
+      for (const n of ['+84912345678', '84912345678', '0912 345 678']) {
+        expect((await client.call('calls.lookupNumber', { number: n })).lead?.id).toBe(lead.id);
+      }
+      expect((await client.call('calls.lookupNumber', { number: '0987000111' })).lead).toBeNull();
+    });
+
+    it('keeps SIP passwords encrypted at rest and never returns them but to the phone', async () => {
+      const saved = await client.call('sipAccounts.save', account);
+      expect(saved).toMatchObject({
+        hasPassword: true,
+        active: true,
+        iceServers: [{ hasCredential: true }],
+      });
+      expect(JSON.stringify(saved)).not.toContain(PASSWORD);
+      const listed = await client.call('sipAccounts.list', {});
+      expect(JSON.stringify(listed)).not.toContain(PASSWORD);
+      expect(JSON.stringify(listed)).not.toContain(TURN_CREDENTIAL);
+
+      // Saved again without a password: the stored one stays.
+      await client.call('sipAccounts.save', {
+        ...account,
+        id: saved.id,
+        password: undefined,
+        name: 'Tổng đài 2',
+      });
+      const creds = await client.call('sipAccounts.credentials', { id: saved.id });
+      expect(creds).toEqual({
+        password: PASSWORD,
+        iceServers: [
+          { urls: ['turn:turn.example.vn:3478'], username: 'agent', credential: TURN_CREDENTIAL },
+        ],
+      });
+
+      t.core.db.pragma('wal_checkpoint(PASSIVE)');
+      for (const file of readdirSync(t.dir).filter((f) => f.startsWith('leadphone.db'))) {
+        const bytes = readFileSync(join(t.dir, file));
+        expect(bytes.includes(Buffer.from(PASSWORD)), file).toBe(false);
+        expect(bytes.includes(Buffer.from(TURN_CREDENTIAL)), file).toBe(false);
+      }
+    });
+
+    it('keeps one account active, refuses a bad server address, and deletes', async () => {
+      const a = await client.call('sipAccounts.save', account);
+      const b = await client.call('sipAccounts.save', { ...account, username: '1002' });
+      const list = await client.call('sipAccounts.list', {});
+      expect(list.filter((x) => x.active).map((x) => x.id)).toEqual([b.id]);
+      const bad = await errorOf(
+        client.call('sipAccounts.save', { ...account, wsServer: 'http://pbx' }),
+      );
+      expect(bad.fields).toEqual([{ path: 'wsServer', key: 'ws_url_invalid' }]);
+      await client.call('sipAccounts.delete', { id: a.id });
+      expect((await client.call('sipAccounts.list', {})).map((x) => x.id)).toEqual([b.id]);
+    });
+  });
+}
