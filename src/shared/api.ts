@@ -6,6 +6,7 @@ import { CallingWindow } from './callingHours';
 import { Color, Payment, Rule, StatusEntry, StatusKind } from './catalogue';
 import { Order, OrderDraft, OrderState, Product, Vnd } from './orders';
 import { TimelineItem } from './timeline';
+import { ReminderView } from './reminders';
 import {
   Call,
   CallDirection,
@@ -224,6 +225,28 @@ export const api = {
   'sipAccounts.delete': { input: z.object({ id: Id }).strict(), output: z.object({}) },
   /** For the phone alone, right before it registers: the one place a secret leaves main. */
   'sipAccounts.credentials': { input: z.object({ id: Id }).strict(), output: SipCredentials },
+  'reminders.list': {
+    input: Empty,
+    output: z.object({ items: z.array(ReminderView), overdue: z.number(), today: z.number() }),
+  },
+  'reminders.missed': { input: Empty, output: z.array(ReminderView) },
+  'reminders.ackMissed': {
+    input: z.object({ ids: z.array(Id).max(1000) }).strict(),
+    output: z.object({}),
+  },
+  'reminders.snooze': {
+    input: z
+      .object({
+        id: Id,
+        minutes: z
+          .number()
+          .int()
+          .min(1)
+          .max(24 * 60),
+      })
+      .strict(),
+    output: ReminderView,
+  },
   'settings.get': { input: Empty, output: Settings },
   'settings.update': {
     input: z
@@ -241,6 +264,10 @@ export const api = {
 export const events = {
   'leads.changed': z.object({ ids: z.array(z.string()) }),
   'catalogue.changed': z.object({}),
+  /** A callback's time has come: the banner shows, the lead rises to the top. */
+  'reminder.due': ReminderView,
+  /** The agent clicked a reminder's OS notification: open that lead. */
+  'reminder.open': z.object({ leadId: z.string() }),
   /** The computer woke from sleep: the phone re-registers. */
   'power.resume': z.object({}),
   'sipAccounts.changed': z.object({}),

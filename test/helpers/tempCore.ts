@@ -2,25 +2,39 @@ import { join } from 'node:path';
 import { createCore, type Core } from '../../src/main/core/core';
 import { silentLog, type Log } from '../../src/main/core/log';
 import { fakeClock, type FakeClock } from './fakeClock';
+import { fakeTimers, type FakeTimers } from './fakeTimers';
+import type { Notification } from '../../src/main/core/i18n/notifications';
 import { tempDir } from './tempDir';
 
 export interface TempCore {
   core: Core;
   clock: FakeClock;
+  timers: FakeTimers;
+  notifications: Notification[];
   dbPath: string;
   dir: string;
   /** Closes the core and deletes its folder. */
   dispose(): void;
 }
 
-export function tempCore(options: { log?: Log; clock?: FakeClock } = {}): TempCore {
-  const dir = tempDir();
+export function tempCore(options: { log?: Log; clock?: FakeClock; dir?: string } = {}): TempCore {
+  const dir = options.dir ? { path: options.dir, remove: () => {} } : tempDir();
   const clock = options.clock ?? fakeClock();
+  const timers = fakeTimers(clock);
+  const notifications: Notification[] = [];
   const dbPath = join(dir.path, 'leadphone.db');
-  const core = createCore({ dbPath, clock, log: options.log ?? silentLog });
+  const core = createCore({
+    dbPath,
+    clock,
+    timers,
+    log: options.log ?? silentLog,
+    notify: (n) => notifications.push(n),
+  });
   return {
     core,
     clock,
+    timers,
+    notifications,
     dbPath,
     dir: dir.path,
     dispose() {

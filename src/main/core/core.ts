@@ -22,6 +22,11 @@ import { createDispatch, type Dispatch } from './dispatch';
 import { addLead } from './leadService';
 import { consoleLog, type Log } from './log';
 import { keyFileSecrets, type Secrets } from './secrets';
+import { startScheduler } from './scheduler';
+import { realTimers, type SchedulerTimers } from './timers';
+import { missedNotification, reminderNotification, type Notification } from './i18n/notifications';
+import { acknowledgeMissed, completeDueReminder, unacknowledgedMissed } from './db/reminders';
+import { snoozeReminder, todaysReminders } from './reminderService';
 import { leadForNumber, startCall, updateCallRecord } from './callService';
 import { deleteAccount, listAccounts } from './db/sipAccounts';
 import { accountCredentials, saveAccount } from './sipAccountService';
@@ -35,6 +40,10 @@ export interface CoreOptions {
   log?: Log;
   /** How secrets are encrypted at rest; by default a 0600 key file beside the database. */
   secrets?: Secrets;
+  /** Timers for the reminder scheduler (node-cron and setTimeout by default). */
+  timers?: SchedulerTimers;
+  /** Shows an OS notification (Electron's Notification in the app; a log line in the host). */
+  notify?: (notification: Notification) => void;
 }
 
 export type CoreEventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -67,6 +76,26 @@ export function createCore(options: CoreOptions): Core {
       }
     }
   };
+
+  const notify =
+    options.notify ?? ((n: Notification) => log.info('notification', { title: n.title }));
+  const scheduler = startScheduler({
+    db,
+    clock,
+    timers: options.timers ?? realTimers,
+    log,
+    onDue(due) {
+      const { language } = readSettings(db);
+      for (const r of due) {
+        emit('reminder.due', r);
+        notify(reminderNotification(r, language));
+      }
+      emit('leads.changed', { ids: due.map((r) => r.leadId) });
+    },
+  });
+  if (scheduler.missedAtStart.length > 0) {
+    notify(missedNotification(scheduler.missedAtStart, readSettings(db).language));
+  }
 
   const handlers = {
     'app.info': () => ({
@@ -101,6 +130,7 @@ export function createCore(options: CoreOptions): Core {
     },
     'dispositions.save': (input) => {
       const saved = saveDisposition(db, input, readSettings(db), clock.now());
+      scheduler.sync();
       emit('leads.changed', { ids: [input.leadId] });
       return { ...saved, lead: mustGetLead(db, input.leadId) };
     },
@@ -123,7 +153,26 @@ export function createCore(options: CoreOptions): Core {
       emit('leads.changed', { ids: [order.leadId] });
       return order;
     },
-    'calls.start': (input) => startCall(db, input, clock.now()),
+    'calls.start': (input) => {
+      const call = startCall(db, input, clock.now());
+      if (call.leadId && call.direction === 'outbound') {
+        completeDueReminder(db, call.leadId, clock.now());
+        scheduler.sync();
+      }
+      return call;
+    },
+    'reminders.list': () => todaysReminders(db, clock.now(), readSettings(db).timeZone),
+    'reminders.missed': () => unacknowledgedMissed(db),
+    'reminders.ackMissed': ({ ids }) => {
+      acknowledgeMissed(db, ids, clock.now());
+      return {};
+    },
+    'reminders.snooze': ({ id, minutes }) => {
+      const view = snoozeReminder(db, id, minutes, clock.now());
+      scheduler.sync();
+      emit('leads.changed', { ids: [view.leadId] });
+      return view;
+    },
     'calls.update': (input) => {
       const call = updateCallRecord(db, input);
       if (call.leadId) emit('leads.changed', { ids: [call.leadId] });
@@ -159,6 +208,7 @@ export function createCore(options: CoreOptions): Core {
       return () => listeners.delete(listener);
     },
     close() {
+      scheduler.stop();
       listeners.clear();
       if (db.open) db.close();
     },

@@ -4,6 +4,7 @@ import { m0020Settings } from './0020-settings';
 import { m0030Workflow } from './0030-workflow';
 import { m0040Intake } from './0040-intake';
 import { m0050Softphone } from './0050-softphone';
+import { m0060Reminders } from './0060-reminders';
 
 export type { Migration } from './types';
 
@@ -14,4 +15,5 @@ export const migrations: readonly Migration[] = [
   m0030Workflow,
   m0040Intake,
   m0050Softphone,
+  m0060Reminders,
 ];

@@ -1,0 +1,78 @@
+import { timerDelay, type ReminderView } from '../../shared/reminders';
+import type { Clock } from './clock';
+import { nextUnfiredDueAt, takeDueReminders } from './db/reminders';
+import type { Db } from './db/open';
+import type { Log } from './log';
+import type { SchedulerTimers } from './timers';
+
+export interface Scheduler {
+  /** Reminders that fell due while the app was closed (fired once, here, at start). */
+  readonly missedAtStart: ReminderView[];
+  /** Call after every reminder write: fires what is due and re-arms the one timer. */
+  sync(): void;
+  stop(): void;
+}
+
+/**
+ * One timer for the soonest reminder, re-armed after every write, plus a job every minute that
+ * re-syncs (clock changes, sleep and resume, a drifting timer). Due reminders are marked fired
+ * in the same transaction that reads them, so none fires twice and none is lost on a crash.
+ */
+export function startScheduler(args: {
+  db: Db;
+  clock: Clock;
+  timers: SchedulerTimers;
+  log: Log;
+  onDue(reminders: ReminderView[]): void;
+}): Scheduler {
+  const { db, clock, timers, log } = args;
+  let handle: unknown;
+  let stopped = false;
+
+  const missedAtStart = takeDueReminders(db, clock.now(), true);
+
+  function fire() {
+    const due = takeDueReminders(db, clock.now(), false);
+    if (due.length > 0) {
+      try {
+        args.onDue(due);
+      } catch (err) {
+        log.error('reminder delivery failed', { error: String(err) });
+      }
+    }
+  }
+
+  function arm() {
+    if (handle !== undefined) timers.clearTimeout(handle);
+    handle = undefined;
+    if (stopped) return;
+    const next = nextUnfiredDueAt(db);
+    if (next === null) return;
+    handle = timers.setTimeout(
+      () => {
+        handle = undefined;
+        sync();
+      },
+      timerDelay(next, clock.now()),
+    );
+  }
+
+  function sync() {
+    if (stopped) return;
+    fire();
+    arm();
+  }
+
+  const stopCron = timers.everyMinute(sync);
+  arm();
+
+  return {
+    missedAtStart,
+    sync,
+    stop() {
+      stopped = true;
+      stopCron();
+      if (handle !== undefined) timers.clearTimeout(handle);
+    },
+  };
+}
