@@ -1,4 +1,4 @@
-import { app, BrowserWindow, ipcMain, powerMonitor } from 'electron';
+import { app, BrowserWindow, ipcMain, Notification, powerMonitor } from 'electron';
 import { join } from 'node:path';
 import { createCore, SECRET_KEY_FILE, type Core } from './core/core';
 import { electronSecrets } from './safeStorageSecrets';
@@ -26,6 +26,7 @@ async function start() {
       dbPath: join(dataDir, DB_FILE),
       log: consoleLog,
       secrets: electronSecrets(join(dataDir, SECRET_KEY_FILE)),
+      notify: showNotification,
     });
   } catch (err) {
     const { dialog } = await import('electron');
@@ -40,6 +41,18 @@ async function start() {
   mainWindow.on('closed', () => (mainWindow = undefined));
   // The phone re-registers after sleep; the renderer cannot see the resume itself.
   powerMonitor.on('resume', () => mainWindow?.webContents.send(EVENT_CHANNEL, 'power.resume', {}));
+}
+
+/** A callback's OS notification; clicking it brings the app forward on that lead. */
+function showNotification(n: { title: string; body: string; leadId: string }) {
+  if (!Notification.isSupported()) return;
+  const notification = new Notification({ title: n.title, body: n.body });
+  notification.on('click', () => {
+    if (mainWindow?.isMinimized()) mainWindow.restore();
+    mainWindow?.focus();
+    mainWindow?.webContents.send(EVENT_CHANNEL, 'reminder.open', { leadId: n.leadId });
+  });
+  notification.show();
 }
 
 app.on('second-instance', () => {

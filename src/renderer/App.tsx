@@ -10,14 +10,22 @@ import { OrdersTable } from './components/OrdersTable';
 import { QueueFilters } from './components/QueueFilters';
 import { QueueTabs } from './components/QueueTabs';
 import { AdminScreen } from './screens/AdminScreen';
-import { useCatalogue, useQueue, useSettings, useStores } from './store/context';
+import { useCatalogue, useQueue, useReminders, useSettings, useStores } from './store/context';
+import { windowTitle } from './store/reminders';
+import { ReminderBanners } from './components/ReminderBanners';
+import type { ReminderActions } from './components/ReminderCard';
+import { TodayCallbacks } from './components/TodayCallbacks';
+import { showBrowserNotification } from './browserNotification';
 import { useShortcuts } from './useShortcuts';
 
 const CLOCK_TICK_MS = 30_000;
 
 export function App() {
   const { t, i18n } = useTranslation();
-  const { client, queue, settings: settingsStore, catalogue } = useStores();
+  const { client, queue, settings: settingsStore, catalogue, reminders } = useStores();
+  const overdue = useReminders((s) => s.overdue);
+  const todayCount = useReminders((s) => s.todayCount);
+  const [showToday, setShowToday] = useState(false);
   const { stage, items, counts, status, error, nextCursor, filter, selectedId } = useQueue(
     (s) => s,
   );
@@ -35,9 +43,19 @@ export function App() {
     void settingsStore.getState().load();
     void catalogue.getState().load();
     void queue.getState().reload();
+    void reminders.getState().loadMissed();
+    void reminders.getState().refresh();
     const timer = setInterval(() => setNow(Date.now()), CLOCK_TICK_MS);
     const offs = [
-      client.on('leads.changed', () => void queue.getState().reload()),
+      client.on('leads.changed', () => {
+        void queue.getState().reload();
+        void reminders.getState().refresh();
+      }),
+      client.on('reminder.due', (r) => {
+        reminders.getState().onDue(r);
+        showBrowserNotification(r);
+      }),
+      client.on('reminder.open', ({ leadId }) => setOpenLead({ id: leadId, recording: false })),
       client.on('settings.changed', (s) => settingsStore.setState({ settings: s })),
       client.on('catalogue.changed', () => void catalogue.getState().load()),
     ];
@@ -45,7 +63,29 @@ export function App() {
       clearInterval(timer);
       offs.forEach((off) => off());
     };
-  }, [client, queue, settingsStore, catalogue]);
+  }, [client, queue, settingsStore, catalogue, reminders]);
+
+  useEffect(() => {
+    document.title = windowTitle(
+      t('app.title'),
+      overdue > 0 ? t('reminders.overdue', { count: overdue }) : null,
+    );
+  }, [t, overdue]);
+
+  const reminderActions: ReminderActions = useMemo(
+    () => ({
+      call: (r) => {
+        reminders.getState().dismiss(r.id);
+        setOpenLead({ id: r.leadId, recording: false });
+      },
+      snooze: (r, minutes) => void reminders.getState().snooze(r.id, minutes),
+      open: (r) => {
+        reminders.getState().dismiss(r.id);
+        setOpenLead({ id: r.leadId, recording: false });
+      },
+    }),
+    [reminders],
+  );
 
   useEffect(() => {
     if (i18n.language !== settings.language) void i18n.changeLanguage(settings.language);
@@ -97,6 +137,14 @@ export function App() {
               + {t('addLead.open')}
             </button>
           )}
+          {view === 'queue' && (
+            <button
+              className={overdue > 0 ? 'overdue-button' : undefined}
+              onClick={() => setShowToday(!showToday)}
+            >
+              {t('reminders.button', { count: todayCount })}
+            </button>
+          )}
           <button onClick={() => setView(view === 'queue' ? 'admin' : 'queue')}>
             {view === 'queue' ? t('admin.open') : t('admin.back')}
           </button>
@@ -111,6 +159,7 @@ export function App() {
           {notice}
         </p>
       )}
+      <ReminderBanners actions={reminderActions} />
       {view === 'admin' ? (
         <AdminScreen />
       ) : (
@@ -172,6 +221,9 @@ export function App() {
               )}
             </div>
           </div>
+          {!openLead && showToday && (
+            <TodayCallbacks now={now} onOpen={(id) => setOpenLead({ id, recording: false })} />
+          )}
           {openLead && (
             <LeadDetail
               key={openLead.id}

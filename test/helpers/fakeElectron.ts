@@ -28,6 +28,22 @@ export class FakeWebContents {
   }
 }
 
+export class FakeNotification {
+  static shown: FakeNotification[] = [];
+  static isSupported() {
+    return true;
+  }
+  readonly listeners = new Map<string, Listener>();
+  constructor(readonly options: { title: string; body: string }) {}
+  on(event: string, listener: Listener) {
+    this.listeners.set(event, listener);
+    return this;
+  }
+  show() {
+    FakeNotification.shown.push(this);
+  }
+}
+
 export class FakeBrowserWindow {
   static created: FakeBrowserWindow[] = [];
   readonly webContents = new FakeWebContents();
@@ -109,6 +125,7 @@ export function createFakeElectron(userData: string) {
         },
       },
       dialog: { showErrorBox() {} },
+      Notification: FakeNotification,
       powerMonitor: {
         on(event: string, listener: Listener) {
           appListeners.set(`power:${event}`, [

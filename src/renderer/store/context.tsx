@@ -4,12 +4,14 @@ import type { Client } from '../api/client';
 import { createQueueStore, type QueueState } from './queue';
 import { createSettingsStore, type SettingsState } from './settings';
 import { createCatalogueStore, type CatalogueState } from './catalogue';
+import { createRemindersStore, type RemindersState } from './reminders';
 
 export interface Stores {
   client: Client;
   queue: ReturnType<typeof createQueueStore>;
   settings: ReturnType<typeof createSettingsStore>;
   catalogue: ReturnType<typeof createCatalogueStore>;
+  reminders: ReturnType<typeof createRemindersStore>;
 }
 
 export function createStores(client: Client): Stores {
@@ -18,6 +20,7 @@ export function createStores(client: Client): Stores {
     queue: createQueueStore(client),
     settings: createSettingsStore(client),
     catalogue: createCatalogueStore(client),
+    reminders: createRemindersStore(client),
   };
 }
 
@@ -43,4 +46,8 @@ export function useSettings<T>(selector: (s: SettingsState) => T): T {
 
 export function useCatalogue<T>(selector: (s: CatalogueState) => T): T {
   return useStore(useStores().catalogue, selector);
+}
+
+export function useReminders<T>(selector: (s: RemindersState) => T): T {
+  return useStore(useStores().reminders, selector);
 }

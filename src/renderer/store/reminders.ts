@@ -1,0 +1,61 @@
+import { createStore } from 'zustand/vanilla';
+import type { ReminderView } from '../../shared/reminders';
+import type { Client } from '../api/client';
+
+export interface RemindersState {
+  /** Due now: one banner each, until the agent acts on it. */
+  banners: ReminderView[];
+  /** Fell due while the app was closed, shown once as a list. */
+  missed: ReminderView[];
+  today: ReminderView[];
+  overdue: number;
+  todayCount: number;
+  onDue(reminder: ReminderView): void;
+  dismiss(id: string): void;
+  snooze(id: string, minutes: number): Promise<void>;
+  loadMissed(): Promise<void>;
+  acknowledgeMissed(): Promise<void>;
+  refresh(): Promise<void>;
+}
+
+export function createRemindersStore(client: Client) {
+  return createStore<RemindersState>()((set, get) => ({
+    banners: [],
+    missed: [],
+    today: [],
+    overdue: 0,
+    todayCount: 0,
+    onDue(reminder) {
+      set({ banners: [...get().banners.filter((b) => b.id !== reminder.id), reminder] });
+      void get().refresh();
+    },
+    dismiss(id) {
+      set({
+        banners: get().banners.filter((b) => b.id !== id),
+        missed: get().missed.filter((m) => m.id !== id),
+      });
+    },
+    async snooze(id, minutes) {
+      await client.call('reminders.snooze', { id, minutes });
+      get().dismiss(id);
+      await get().refresh();
+    },
+    async loadMissed() {
+      set({ missed: await client.call('reminders.missed', {}) });
+    },
+    async acknowledgeMissed() {
+      const ids = get().missed.map((m) => m.id);
+      set({ missed: [] });
+      if (ids.length) await client.call('reminders.ackMissed', { ids });
+    },
+    async refresh() {
+      const list = await client.call('reminders.list', {});
+      set({ today: list.items, overdue: list.overdue, todayCount: list.today });
+    },
+  }));
+}
+
+/** "LeadPhone — 2 gọi lại quá hạn": the window title (and so the taskbar) shows what is overdue. */
+export function windowTitle(appName: string, overdueText: string | null): string {
+  return overdueText ? `${appName} — ${overdueText}` : appName;
+}
