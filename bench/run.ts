@@ -1,11 +1,12 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dispositionsBench } from './dispositions.bench';
 import { queuePageBench } from './queuePage.bench';
+import { remindersBench } from './reminders.bench';
 import type { Bench, BenchResult } from './types';
 
 // `npm run bench [-- name-filter]`: real SQLite files, data generated here; never part of CI's tests.
-const benches: Bench[] = [queuePageBench, dispositionsBench];
+const benches: Bench[] = [queuePageBench, dispositionsBench, remindersBench];
 
 async function main() {
   const filter = process.argv[2];
@@ -16,8 +17,14 @@ async function main() {
     results.push(...(await bench.run()));
   }
   console.table(results.map((r) => ({ name: r.name, value: r.value, unit: r.unit, goal: r.goal })));
+  // A filtered run updates its own figures and keeps the others.
   const file = join(__dirname, 'results.json');
-  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  const kept = existsSync(file)
+    ? (JSON.parse(readFileSync(file, 'utf8')) as BenchResult[]).filter(
+        (old) => !results.some((r) => r.name === old.name),
+      )
+    : [];
+  writeFileSync(file, `${JSON.stringify([...kept, ...results], null, 2)}\n`);
   console.log(`written ${file}`);
 }
 
