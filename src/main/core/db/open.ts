@@ -29,8 +29,33 @@ export function migrate(db: Db, list: readonly Migration[] = allMigrations): num
   return latest;
 }
 
+const STATEMENT_CACHE_LIMIT = 2000;
+
+/**
+ * Makes `db.prepare` return a cached statement for SQL it has seen: compiling a statement costs
+ * more than running most of ours, and the hot paths (a disposition save, the minute re-sync)
+ * prepare several. Modes a caller set (pluck, raw, expand) are reset so a cached statement
+ * behaves like a fresh one; a statement still being iterated is never handed out twice.
+ */
+function cachePreparedStatements(db: Db): void {
+  const prepare = db.prepare.bind(db);
+  const cache = new Map<string, Database.Statement>();
+  const cached = (sql: string): Database.Statement => {
+    const hit = cache.get(sql);
+    if (hit && !hit.busy) {
+      if (hit.reader) hit.pluck(false).raw(false).expand(false);
+      return hit;
+    }
+    const fresh = prepare(sql);
+    if (!hit && cache.size < STATEMENT_CACHE_LIMIT) cache.set(sql, fresh);
+    return fresh;
+  };
+  Object.defineProperty(db, 'prepare', { value: cached, configurable: true });
+}
+
 export function openDatabase(path: string, list: readonly Migration[] = allMigrations): Db {
   const db = new Database(path);
+  cachePreparedStatements(db);
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
