@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ImportedLead } from '../import/importRow';
 import { appendNote, appendSource } from '../import/mergeText';
 import type { Db } from './open';
+import { pauseSearchIndex, type SearchPause } from './searchSync';
 
 /*
  * The writes of a lead import. A row becomes a new lead (stage `new`, "call now"), or merges
@@ -9,12 +10,14 @@ import type { Db } from './open';
  * history; the row's source and note are appended when not there yet, and a missing name is
  * filled in. Without a valid number a lead is recognised by its number as given and its name.
  *
- * The caller runs `write` inside a transaction (one per batch).
+ * A batch is `begin`, `write` for each row, `finish`, all inside one transaction; the search
+ * index is brought up to date by `finish` in one statement (see searchSync.ts).
  */
 
 export type WriteOutcome = 'new' | 'merged' | 'unchanged';
 
 interface Existing {
+  rowid: number;
   id: string;
   name: string;
   source: string;
@@ -22,7 +25,9 @@ interface Existing {
 }
 
 export interface ImportWriter {
+  begin(): void;
   write(lead: ImportedLead): WriteOutcome;
+  finish(): void;
 }
 
 export function createImportWriter(db: Db, now: number): ImportWriter {
@@ -42,12 +47,15 @@ export function createImportWriter(db: Db, now: number): ImportWriter {
   const byPhone = db.prepare('SELECT id, name, source, note FROM leads WHERE phone_e164 = ?');
   // Matches the partial index leads_unparsed_phone (migration 0040).
   const byPhoneAsGiven = db.prepare(
-    `SELECT id, name, source, note FROM leads
+    `SELECT rowid, id, name, source, note FROM leads
      WHERE phone_e164 IS NULL AND phone_as_given = ? AND name = ?`,
   );
   const update = db.prepare(
     'UPDATE leads SET name = ?, source = ?, note = ?, updated_at = ? WHERE id = ?',
   );
+
+  let pause: SearchPause | undefined;
+  let updated: number[] = [];
 
   function merge(existing: Existing, lead: ImportedLead): WriteOutcome {
     const name = existing.name === '' ? lead.name : existing.name;
@@ -57,10 +65,19 @@ export function createImportWriter(db: Db, now: number): ImportWriter {
       return 'unchanged';
     }
     update.run(name, source, note, now, existing.id);
+    updated.push(existing.rowid);
     return 'merged';
   }
 
   return {
+    begin() {
+      pause = pauseSearchIndex(db);
+      updated = [];
+    },
+    finish() {
+      pause?.resume(updated);
+      pause = undefined;
+    },
     write(lead) {
       if (lead.e164 !== null) {
         const inserted = insertValid.run(
@@ -75,7 +92,9 @@ export function createImportWriter(db: Db, now: number): ImportWriter {
           now,
         );
         if (inserted.changes === 1) return 'new';
-        return merge(byPhone.get(lead.e164) as Existing, lead);
+        const existing = byPhone.get(lead.e164) as Existing | undefined;
+        if (!existing) throw new Error('A lead was neither inserted nor found by its number.');
+        return merge(existing, lead);
       }
       const existing = byPhoneAsGiven.get(lead.phoneAsGiven, lead.name) as Existing | undefined;
       if (existing) return merge(existing, lead);

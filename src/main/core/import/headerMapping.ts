@@ -180,7 +180,9 @@ export function detectMapping(
 ): ImportMapping {
   const headers = firstRow.map((c) => cellText(c));
   const byHeader = fromHeaders(headers);
-  const hasHeader = Object.values(byHeader).some((c) => c !== null);
+  // A row holding a phone number is data, whatever else its cells say.
+  const hasHeader =
+    Object.values(byHeader).some((c) => c !== null) && !headers.some(looksLikePhone);
   const columns = hasHeader ? byHeader : emptyColumns();
   const rows = hasHeader ? sampleRows : [firstRow, ...sampleRows];
   const width = Math.max(headers.length, ...rows.map((r) => r.length));

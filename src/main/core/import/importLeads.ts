@@ -32,7 +32,16 @@ export interface ImportOptions {
   batchSize?: number;
 }
 
-export const DEFAULT_BATCH_SIZE = 2000;
+/*
+ * 5,000 rows a transaction, with a 64 MiB page cache while importing. The leads table's
+ * indexes are keyed by random ids (uuid, phone, time), so every row dirties a page in each of
+ * them; each commit writes every dirtied page to the WAL once. Fewer, larger batches whose
+ * pages stay in the cache until commit halved the import's time (100,000 rows: ~11 s at 2,000
+ * rows and the default 2 MiB cache, ~6 s at 5,000 and 64 MiB), and a batch still takes only
+ * ~0.3 s of the main thread.
+ */
+export const DEFAULT_BATCH_SIZE = 5000;
+const IMPORT_CACHE_KIB = 64 * 1024;
 
 // Marks a blank row inside a batch (its cells are not needed).
 const BLANK: unknown[] = [];
@@ -91,6 +100,7 @@ export async function importLeads(
   const writeBatch = db.transaction((rows: RawRow[]) => {
     const c = emptyCounts();
     const l: ImportReportLine[] = [];
+    writer.begin();
     for (const { row, cells } of rows) {
       c.rowsRead++;
       if (cells === BLANK) {
@@ -113,10 +123,14 @@ export async function importLeads(
       for (const reason of flags)
         l.push({ row, reason, name: lead.name, phone: lead.phoneAsGiven });
     }
+    writer.finish();
     return { c, l };
   });
 
   const source = await openSource(file);
+  const cacheSize = db.pragma('cache_size', { simple: true }) as number;
+  // Negative: KiB. Only ever raised, and put back when the import ends.
+  if (cacheSize > -IMPORT_CACHE_KIB) db.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
   let cancelled = false;
   let skipHeader = mapping.hasHeader;
   let batch: RawRow[] = [];
@@ -175,6 +189,7 @@ export async function importLeads(
     if (!cancelled) await flush();
   } finally {
     source.close();
+    db.pragma(`cache_size = ${cacheSize}`);
   }
   options.onProgress?.(counts.rowsRead, counts.rowsRead);
   return { counts, balanced: isBalanced(counts), lines, cancelled };

@@ -31,11 +31,11 @@ export function createTimeReader(timeZone: string): TimeReader {
     const wall = Date.UTC(y, mo - 1, d, h, mi, s);
     const check = new Date(wall);
     if (check.getUTCDate() !== d || check.getUTCMonth() !== mo - 1) return null; // 31/02
-    const hourKey = Math.floor(wall / 3_600_000);
-    let offset = offsets.get(hourKey);
+    const hour = Date.UTC(y, mo - 1, d, h);
+    let offset = offsets.get(hour);
     if (offset === undefined) {
-      offset = wall - zonedInstant(y, mo, d, h * 60, timeZone);
-      offsets.set(hourKey, offset);
+      offset = hour - zonedInstant(y, mo, d, h * 60, timeZone);
+      offsets.set(hour, offset);
     }
     const instant = wall - offset;
     return instant >= 0 ? instant : null;

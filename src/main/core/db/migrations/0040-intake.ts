@@ -53,13 +53,19 @@ export const m0040Intake: Migration = {
         tokenize = 'trigram remove_diacritics 1'
       );
 
+      -- A row here (only ever inside a transaction) pauses the insert and update triggers: an
+      -- import writes a batch of leads, then indexes them with one statement (db/searchSync.ts).
+      CREATE TABLE lead_search_paused (one INTEGER PRIMARY KEY CHECK (one = 1)) STRICT;
+
       -- OR REPLACE: a rowid left behind by an INSERT OR REPLACE on leads (whose implicit delete
       -- fires no trigger) is overwritten rather than refusing the new lead.
-      CREATE TRIGGER leads_search_insert AFTER INSERT ON leads BEGIN
+      CREATE TRIGGER leads_search_insert AFTER INSERT ON leads
+        WHEN NOT EXISTS (SELECT 1 FROM lead_search_paused) BEGIN
         INSERT OR REPLACE INTO lead_search (rowid, name, phone, note) VALUES (${searchValues('NEW')});
       END;
       CREATE TRIGGER leads_search_update
-        AFTER UPDATE OF name, phone_e164, phone_as_given, phone2_e164, note ON leads BEGIN
+        AFTER UPDATE OF name, phone_e164, phone_as_given, phone2_e164, note ON leads
+        WHEN NOT EXISTS (SELECT 1 FROM lead_search_paused) BEGIN
         DELETE FROM lead_search WHERE rowid = OLD.rowid;
         INSERT INTO lead_search (rowid, name, phone, note) VALUES (${searchValues('NEW')});
       END;
