@@ -1,12 +1,20 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dispositionsBench } from './dispositions.bench';
+import { importBench } from './import.bench';
 import { queuePageBench } from './queuePage.bench';
 import { remindersBench } from './reminders.bench';
+import { sipBench } from './sip.bench';
 import type { Bench, BenchResult } from './types';
 
 // `npm run bench [-- name-filter]`: real SQLite files, data generated here; never part of CI's tests.
-const benches: Bench[] = [queuePageBench, dispositionsBench, remindersBench];
+const benches: Bench[] = [
+  queuePageBench,
+  dispositionsBench,
+  remindersBench,
+  importBench,
+  sipBench,
+];
 
 async function main() {
   const filter = process.argv[2];

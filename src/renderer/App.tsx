@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { stages } from '../shared/domain';
 import { AddLeadForm } from './components/AddLeadForm';
@@ -7,6 +7,9 @@ import { LanguageSwitch } from './components/LanguageSwitch';
 import { LeadDetail } from './components/LeadDetail';
 import { LeadTable } from './components/LeadTable';
 import { OrdersTable } from './components/OrdersTable';
+import { PhoneLayer } from './components/phone/PhoneLayer';
+import { PhoneStatus } from './components/phone/PhoneStatus';
+import { usePhoneController, usePhoneStore } from './phone/phoneContext';
 import { QueueFilters } from './components/QueueFilters';
 import { QueueTabs } from './components/QueueTabs';
 import { AdminScreen } from './screens/AdminScreen';
@@ -33,7 +36,18 @@ export function App() {
   const statuses = useCatalogue((s) => s.statuses);
   const [view, setView] = useState<'queue' | 'admin'>('queue');
   const [adding, setAdding] = useState(false);
-  const [openLead, setOpenLead] = useState<{ id: string; recording: boolean } | null>(null);
+  // callId: the softphone's call the disposition panel records (set at hang-up).
+  const [openLead, setOpenLead] = useState<{
+    id: string;
+    recording: boolean;
+    callId?: string | null;
+  } | null>(null);
+  const phone = usePhoneController();
+  const phoneStore = usePhoneStore();
+  const openFromPhone = useCallback(
+    (id: string, callId: string | null) => setOpenLead({ id, recording: callId !== null, callId }),
+    [],
+  );
   const openLeadRef = useRef(openLead);
   openLeadRef.current = openLead;
   const [notice, setNotice] = useState<string | null>(null);
@@ -118,9 +132,14 @@ export function App() {
         if (id) setOpenLead({ id, recording: true });
       },
       Escape: () => setOpenLead(null),
+      // Click-to-call by keyboard: the selected lead's own number.
+      c: () => {
+        const lead = q().items.find((l) => l.id === selected());
+        if (lead) void phone.callLead(lead);
+      },
       ...Object.fromEntries(stages.map((s, i) => [`Alt+${i + 1}`, () => void q().setStage(s)])),
     };
-  }, [queue]);
+  }, [queue, phone]);
   useShortcuts(view === 'queue' && !adding ? shortcuts : {});
 
   return (
@@ -145,6 +164,7 @@ export function App() {
               {t('reminders.button', { count: todayCount })}
             </button>
           )}
+          <PhoneStatus />
           <button onClick={() => setView(view === 'queue' ? 'admin' : 'queue')}>
             {view === 'queue' ? t('admin.open') : t('admin.back')}
           </button>
@@ -159,6 +179,7 @@ export function App() {
           {notice}
         </p>
       )}
+      <PhoneLayer onOpenLead={openFromPhone} />
       <ReminderBanners actions={reminderActions} />
       {view === 'admin' ? (
         <AdminScreen />
@@ -210,6 +231,7 @@ export function App() {
                       selectedId={selectedId}
                       onSelect={(id) => queue.getState().select(id)}
                       onOpen={(id) => setOpenLead({ id, recording: false })}
+                      onCall={(lead) => void phone.callLead(lead)}
                     />
                   )}
                   {nextCursor && (
@@ -229,9 +251,13 @@ export function App() {
               key={openLead.id}
               leadId={openLead.id}
               recording={openLead.recording}
+              callId={openLead.callId ?? null}
               onRecording={(recording) => setOpenLead({ ...openLead, recording })}
               onClose={() => setOpenLead(null)}
-              onSaved={(lead) => setNotice(t('disposition.saved', { name: lead.name }))}
+              onSaved={(lead) => {
+                setNotice(t('disposition.saved', { name: lead.name }));
+                phoneStore.getState().dispositionSaved(lead.id, Date.now());
+              }}
             />
           )}
         </div>

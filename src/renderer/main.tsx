@@ -5,17 +5,27 @@ import { createClient } from './api/client';
 import { pickTransport } from './api/pickTransport';
 import { App } from './App';
 import { createI18n } from './i18n';
+import { PhoneProvider } from './phone/phoneContext';
+import { createPhoneController } from './phone/phoneController';
 import { createStores, StoresProvider } from './store/context';
+import { createPhoneStore } from './store/phone';
 import './styles.css';
 
 const stores = createStores(createClient(pickTransport(window)));
 const i18n = createI18n('vi');
+// The phone lives as long as the page, outside React: a re-render must never drop a call.
+const phoneStore = createPhoneStore();
+const phone = createPhoneController(stores.client, phoneStore);
+phone.start();
+window.addEventListener('pagehide', () => void phone.dispose());
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <I18nextProvider i18n={i18n}>
       <StoresProvider stores={stores}>
-        <App />
+        <PhoneProvider controller={phone} store={phoneStore}>
+          <App />
+        </PhoneProvider>
       </StoresProvider>
     </I18nextProvider>
   </StrictMode>,

@@ -8,12 +8,15 @@ import { customerStatuses } from '../store/catalogue';
 import { useCatalogue, useSettings, useStores } from '../store/context';
 import { toApiError } from '../store/queue';
 import { DispositionPanel } from './disposition/DispositionPanel';
+import { CallButton } from './phone/CallButton';
 import { Timeline } from './Timeline';
 
 interface Props {
   leadId: string;
   /** Open with the disposition panel showing (e.g. at hang-up, or the D key). */
   recording: boolean;
+  /** The softphone call the disposition belongs to (at hang-up). */
+  callId?: string | null;
   onRecording(open: boolean): void;
   onClose(): void;
   onSaved(lead: Lead): void;
@@ -21,7 +24,14 @@ interface Props {
 
 const editable = ['phone2', 'province', 'district', 'address', 'note'] as const;
 
-export function LeadDetail({ leadId, recording, onRecording, onClose, onSaved }: Props) {
+export function LeadDetail({
+  leadId,
+  recording,
+  callId = null,
+  onRecording,
+  onClose,
+  onSaved,
+}: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Language;
   const { client } = useStores();
@@ -87,6 +97,7 @@ export function LeadDetail({ leadId, recording, onRecording, onClose, onSaved }:
             {lead.doNotCall && <span className="flag">{t('detail.doNotCallBadge')}</span>}
             {lead.phoneWrong && <span className="flag">{t('detail.phoneWrongBadge')}</span>}
           </p>
+          <CallButton lead={lead} />
         </div>
         <button type="button" onClick={onClose}>
           {t('detail.close')}
@@ -100,6 +111,7 @@ export function LeadDetail({ leadId, recording, onRecording, onClose, onSaved }:
           products={products}
           settings={settings}
           client={client}
+          callId={callId}
           now={() => Date.now()}
           onClose={() => onRecording(false)}
           onSaved={(saved) => {

@@ -15,9 +15,20 @@ interface Props {
   selectedId: string | null;
   onSelect(id: string): void;
   onOpen(id: string): void;
+  /** Click-to-call from the row (the softphone); no button when absent. */
+  onCall?(lead: Lead): void;
 }
 
-export function LeadTable({ leads, now, timeZone, statuses, selectedId, onSelect, onOpen }: Props) {
+export function LeadTable({
+  leads,
+  now,
+  timeZone,
+  statuses,
+  selectedId,
+  onSelect,
+  onOpen,
+  onCall,
+}: Props) {
   const { t } = useTranslation();
   const selectedRow = useRef<HTMLTableRowElement>(null);
   useEffect(() => {
@@ -61,7 +72,23 @@ export function LeadTable({ leads, now, timeZone, statuses, selectedId, onSelect
                 {lead.doNotCall && <span className="flag">{t('detail.doNotCallBadge')}</span>}
                 {lead.phoneWrong && <span className="flag">{t('detail.phoneWrongBadge')}</span>}
               </td>
-              <td className="mono">{formatPhone(lead.phone, lead.phoneAsGiven)}</td>
+              <td className="mono">
+                {formatPhone(lead.phone, lead.phoneAsGiven)}
+                {onCall && lead.phone && (
+                  <button
+                    type="button"
+                    className="call call--compact"
+                    aria-label={t('phone.callLead', { name: lead.name })}
+                    title={`${t('phone.callLead', { name: lead.name })} — ${t('phone.callShortcut')}`}
+                    onClick={(e) => {
+                      e.stopPropagation();
+                      onCall(lead);
+                    }}
+                  >
+                    📞
+                  </button>
+                )}
+              </td>
               <td>{lead.source}</td>
               <td>
                 <StatusBadge statuses={statuses} code={lead.customerStatus} />

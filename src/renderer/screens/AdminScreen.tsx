@@ -1,5 +1,7 @@
+import { AudioSettings } from './AudioSettings';
 import { CallingHoursAdmin } from './CallingHoursAdmin';
 import { ProductAdmin } from './ProductAdmin';
+import { SipAccountAdmin } from './SipAccountAdmin';
 import { StatusAdmin } from './StatusAdmin';
 
 export function AdminScreen() {
@@ -8,6 +10,8 @@ export function AdminScreen() {
       <StatusAdmin />
       <ProductAdmin />
       <CallingHoursAdmin />
+      <SipAccountAdmin />
+      <AudioSettings />
     </main>
   );
 }

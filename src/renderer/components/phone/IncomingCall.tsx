@@ -1,0 +1,35 @@
+import { useTranslation } from 'react-i18next';
+import type { CallView } from '../../phone/phoneTypes';
+import { PHONE_HOTKEYS } from '../../phone/phoneHotkeys';
+import { displayNumber } from './CallBar';
+
+interface Props {
+  call: CallView;
+  /** The agent is already on a call: this one waits (answering holds the other). */
+  waiting: boolean;
+  onAnswer(): void;
+  onReject(): void;
+}
+
+/** The screen pop: who is calling (the lead's name when the number is known) before answering. */
+export function IncomingCall({ call, waiting, onAnswer, onReject }: Props) {
+  const { t } = useTranslation();
+  const title = waiting ? t('phone.waiting') : t('phone.incoming');
+  return (
+    <div className="incoming" role="alertdialog" aria-label={title}>
+      <p className="incoming__title">{title}</p>
+      <p className="incoming__who">
+        <strong>{call.leadName ?? t('phone.unknownCaller')}</strong>
+      </p>
+      <p className="mono">{displayNumber(call.number, '')}</p>
+      <div className="actions">
+        <button type="button" className="primary call" onClick={onAnswer}>
+          {(waiting ? t('phone.holdAndAnswer') : t('phone.answer')) + ` (${PHONE_HOTKEYS.answer})`}
+        </button>
+        <button type="button" className="danger" onClick={onReject}>
+          {t('phone.reject')}
+        </button>
+      </div>
+    </div>
+  );
+}

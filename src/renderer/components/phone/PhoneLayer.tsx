@@ -1,0 +1,190 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Lead } from '../../../shared/domain';
+import { usePhone, usePhoneController, usePhoneStore, useNow } from '../../phone/phoneContext';
+import { hotkeyAction } from '../../phone/phoneHotkeys';
+import { useStores } from '../../store/context';
+import {
+  callList,
+  consultOf,
+  engagedCalls,
+  focusedCall,
+  incomingCalls,
+  nextLeadToDial,
+} from '../../store/phone';
+import { CallBar } from './CallBar';
+import { IncomingCall } from './IncomingCall';
+import { PowerModeCountdown } from './PowerModeCountdown';
+import { SaveNumberPrompt } from './SaveNumberPrompt';
+import './phone.css';
+
+/** How long the bar keeps showing a call that just ended (its end cause and duration). */
+const SHOW_ENDED_MS = 5_000;
+
+interface Props {
+  /** Opens a lead's detail; with a call id, on the disposition panel for that call. */
+  onOpenLead(leadId: string, callId: string | null): void;
+}
+
+/**
+ * Everything the phone puts on screen over the app: the call bar, incoming calls, the
+ * follow-ups of a finished call, power mode's countdown, problems, and the phone's hotkeys.
+ */
+export function PhoneLayer({ onOpenLead }: Props) {
+  const { t } = useTranslation();
+  const { client, queue } = useStores();
+  const phone = usePhoneController();
+  const store = usePhoneStore();
+  const calls = usePhone((s) => s.calls);
+  const order = usePhone((s) => s.order);
+  const followUps = usePhone((s) => s.followUps);
+  const notice = usePhone((s) => s.notice);
+  const powerMode = usePhone((s) => s.powerMode);
+  const lastDisposition = usePhone((s) => s.lastDisposition);
+  const [keypadOpen, setKeypadOpen] = useState(false);
+  const [countdown, setCountdown] = useState<{ lead: Lead; since: number } | null>(null);
+
+  const slice = { calls, order };
+  const engaged = engagedCalls(slice);
+  const incoming = incomingCalls(slice);
+  const focused = focusedCall(slice);
+  const consult = focused ? consultOf(slice, focused.id) : null;
+  const others = engaged.filter((c) => c !== focused && c !== consult);
+  const now = useNow(1000, engaged.length > 0 || incoming.length > 0);
+  const lastEnded = callList(slice).at(-1);
+  const shown =
+    focused ??
+    (lastEnded?.state === 'ended' &&
+    lastEnded.consultFor === null &&
+    (lastEnded.endedAt ?? 0) > now - SHOW_ENDED_MS
+      ? lastEnded
+      : null);
+
+  // A finished call: open its disposition panel (or offer to save an unknown number).
+  const next = followUps[0];
+  useEffect(() => {
+    if (next?.kind !== 'disposition') return;
+    store.getState().doneFollowUp(next.callId);
+    onOpenLead(next.leadId, next.callId);
+  }, [next, store, onOpenLead]);
+
+  // Power mode: after a disposition, offer the next lead and dial it unless stopped.
+  useEffect(() => {
+    if (!powerMode || !lastDisposition) return;
+    const lead = nextLeadToDial(queue.getState().items, lastDisposition.leadId, Date.now());
+    setCountdown(lead ? { lead, since: Date.now() } : null);
+  }, [powerMode, lastDisposition, queue]);
+  // Anything ringing or in progress takes over from the countdown.
+  const busy = engaged.length > 0 || incoming.length > 0;
+  useEffect(() => {
+    if (busy || !powerMode) setCountdown(null);
+  }, [busy, powerMode]);
+
+  const dialFromCountdown = useCallback(
+    (lead: Lead) => {
+      setCountdown(null);
+      void phone.callLead(lead);
+    },
+    [phone],
+  );
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const action = hotkeyAction(e);
+      if (!action) return;
+      const state = store.getState();
+      const target = focusedCall(state);
+      const ringing = incomingCalls(state)[0];
+      e.preventDefault();
+      switch (action) {
+        case 'answer':
+          if (ringing) {
+            if (engagedCalls(state).length > 0) phone.holdAndAnswer(ringing.id);
+            else phone.answer(ringing.id);
+          }
+          break;
+        case 'hangup':
+          if (target) phone.hangup(target.id);
+          else if (ringing) phone.reject(ringing.id);
+          break;
+        case 'mute':
+          if (target?.state === 'established') phone.setMute(target.id, !target.muted);
+          break;
+        case 'hold':
+          if (target && (target.state === 'established' || target.state === 'held')) {
+            phone.setHold(target.id, target.state !== 'held');
+          }
+          break;
+        case 'keypad':
+          setKeypadOpen((open) => !open);
+          break;
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [phone, store]);
+
+  return (
+    <>
+      {notice && (
+        <p className="form__error phone-notice" role="alert">
+          {t(notice.source === 'api' ? `errors.code.${notice.code}` : `phone.error.${notice.code}`)}{' '}
+          <button type="button" onClick={() => store.getState().showNotice(null)}>
+            {t('phone.dismiss')}
+          </button>
+        </p>
+      )}
+      {shown && (
+        <CallBar
+          call={shown}
+          others={others}
+          consult={consult}
+          now={now}
+          keypadOpen={keypadOpen}
+          onKeypad={setKeypadOpen}
+          actions={{
+            hangup: phone.hangup,
+            setMute: phone.setMute,
+            setHold: phone.setHold,
+            sendDtmf: phone.sendDtmf,
+            blindTransfer: (id, n) => void phone.blindTransfer(id, n),
+            startConsult: (id, n) => void phone.startConsult(id, n),
+            completeTransfer: (id) => void phone.completeTransfer(id),
+          }}
+        />
+      )}
+      {incoming.map((call) => (
+        <IncomingCall
+          key={call.id}
+          call={call}
+          waiting={engaged.length > 0}
+          onAnswer={() =>
+            engaged.length > 0 ? phone.holdAndAnswer(call.id) : phone.answer(call.id)
+          }
+          onReject={() => phone.reject(call.id)}
+        />
+      ))}
+      {next?.kind === 'saveNumber' && !busy && (
+        <SaveNumberPrompt
+          key={next.callId}
+          number={next.number}
+          client={client}
+          onSkip={() => store.getState().doneFollowUp(next.callId)}
+          onSaved={(lead) => {
+            store.getState().doneFollowUp(next.callId);
+            onOpenLead(lead.id, null);
+          }}
+        />
+      )}
+      {countdown && (
+        <PowerModeCountdown
+          key={countdown.lead.id + countdown.since}
+          lead={countdown.lead}
+          since={countdown.since}
+          onDial={dialFromCountdown}
+          onStop={() => setCountdown(null)}
+        />
+      )}
+    </>
+  );
+}
