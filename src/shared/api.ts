@@ -7,6 +7,7 @@ import { Color, Payment, Rule, StatusEntry, StatusKind } from './catalogue';
 import { Order, OrderDraft, OrderState, Product, Vnd } from './orders';
 import { TimelineItem } from './timeline';
 import { ReminderView } from './reminders';
+import { intakeEvents, intakeMethods } from './intakeApi';
 import {
   Call,
   CallDirection,
@@ -173,6 +174,7 @@ export const AppInfo = z.object({
  * the renderer's client is typed from it, and main validates every input with these schemas.
  */
 export const api = {
+  ...intakeMethods,
   'app.info': { input: z.object({}).strict(), output: AppInfo },
   'leads.add': { input: LeadAddInput.strict(), output: Lead },
   'leads.list': { input: LeadListInput.strict(), output: LeadPage },
@@ -262,6 +264,7 @@ export const api = {
 
 /** Events main pushes to the renderer. */
 export const events = {
+  ...intakeEvents,
   'leads.changed': z.object({ ids: z.array(z.string()) }),
   'catalogue.changed': z.object({}),
   /** A callback's time has come: the banner shows, the lead rises to the top. */

@@ -2,6 +2,7 @@ import type { Transport } from '../../src/shared/api';
 import { describeContract, type ContractRig } from './leadsContract';
 import { describeWorkflowContract } from './workflowContract';
 import { describeSoftphoneContract } from './softphoneContract';
+import { describeIntakeContract } from './intakeContract';
 import type { TempCore } from '../helpers/tempCore';
 
 async function connect(t: TempCore): Promise<ContractRig> {
@@ -15,3 +16,4 @@ async function connect(t: TempCore): Promise<ContractRig> {
 describeContract('core directly', connect);
 describeWorkflowContract('core directly', connect);
 describeSoftphoneContract('core directly', connect);
+describeIntakeContract('core directly', connect);

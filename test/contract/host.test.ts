@@ -5,6 +5,7 @@ import { createWebSocketTransport } from '../../src/renderer/api/websocketTransp
 import { describeContract, type ContractRig } from './leadsContract';
 import { describeWorkflowContract } from './workflowContract';
 import { describeSoftphoneContract } from './softphoneContract';
+import { describeIntakeContract } from './intakeContract';
 import type { TempCore } from '../helpers/tempCore';
 
 async function connect(t: TempCore): Promise<ContractRig> {
@@ -26,3 +27,4 @@ async function connect(t: TempCore): Promise<ContractRig> {
 describeContract('through the WebSocket host', connect);
 describeWorkflowContract('through the WebSocket host', connect);
 describeSoftphoneContract('through the WebSocket host', connect);
+describeIntakeContract('through the WebSocket host', connect);

@@ -30,6 +30,8 @@ import { snoozeReminder, todaysReminders } from './reminderService';
 import { leadForNumber, startCall, updateCallRecord } from './callService';
 import { deleteAccount, listAccounts } from './db/sipAccounts';
 import { accountCredentials, saveAccount } from './sipAccountService';
+import { createIntakeHandlers } from './intakeHandlers';
+import { createUploads } from './import/uploads';
 
 export const APP_VERSION = '0.1.0';
 export const SECRET_KEY_FILE = 'secret.key';
@@ -98,6 +100,13 @@ export function createCore(options: CoreOptions): Core {
   }
 
   const handlers = {
+    ...createIntakeHandlers({
+      db,
+      clock,
+      uploads: createUploads(dirname(options.dbPath)),
+      emit,
+      afterImport: () => scheduler.sync(),
+    }),
     'app.info': () => ({
       version: APP_VERSION,
       schemaVersion: latestVersion(),

@@ -1,0 +1,88 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, openSync, readdirSync, rmSync, statSync, writeSync, closeSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { AppError } from '../../../shared/errors';
+
+/**
+ * Files the renderer uploads for an import, kept under `<dataDir>/imports` until the import
+ * ends. The renderer never names a path on this machine: it gets an id, and main owns where
+ * the bytes go. Leftovers from a run that crashed are cleared when the core starts.
+ */
+export interface Uploads {
+  begin(fileName: string, size: number): string;
+  /** Writes a chunk at its offset; chunks must arrive in order. Returns bytes received. */
+  write(id: string, offset: number, bytes: Buffer): number;
+  /** The path of a complete upload. */
+  pathOf(id: string): string;
+  remove(id: string): void;
+}
+
+interface Upload {
+  path: string;
+  size: number;
+  received: number;
+}
+
+export function createUploads(dataDir: string): Uploads {
+  const dir = join(dataDir, 'imports');
+  rmSync(dir, { recursive: true, force: true });
+  const open = new Map<string, Upload>();
+
+  const get = (id: string): Upload => {
+    const upload = open.get(id);
+    if (!upload) {
+      throw new AppError(
+        'not_found',
+        'This upload is unknown or finished; choose the file again.',
+        {
+          fields: [{ path: 'uploadId', key: 'import_upload_unknown' }],
+        },
+      );
+    }
+    return upload;
+  };
+
+  return {
+    begin(fileName, size) {
+      mkdirSync(dir, { recursive: true });
+      const id = randomUUID();
+      // Only the extension of the user's name is kept: it says CSV or XLSX.
+      const path = join(dir, `${id}${extname(fileName).toLowerCase()}`);
+      closeSync(openSync(path, 'w', 0o600));
+      open.set(id, { path, size, received: 0 });
+      return id;
+    },
+    write(id, offset, bytes) {
+      const upload = get(id);
+      if (offset !== upload.received || upload.received + bytes.length > upload.size) {
+        throw new AppError('invalid_input', 'Upload chunks arrived out of order or too long.', {
+          fields: [{ path: 'offset', key: 'import_upload_order' }],
+        });
+      }
+      const fd = openSync(upload.path, 'a');
+      try {
+        writeSync(fd, bytes);
+      } finally {
+        closeSync(fd);
+      }
+      upload.received += bytes.length;
+      return upload.received;
+    },
+    pathOf(id) {
+      const upload = get(id);
+      if (upload.received !== upload.size || statSync(upload.path).size !== upload.size) {
+        throw new AppError('invalid_input', 'The file has not been uploaded completely.', {
+          fields: [{ path: 'uploadId', key: 'import_upload_incomplete' }],
+        });
+      }
+      return upload.path;
+    },
+    remove(id) {
+      const upload = open.get(id);
+      if (!upload) return;
+      open.delete(id);
+      rmSync(upload.path, { force: true });
+      if (open.size === 0 && readdirSync(dir).length === 0) rmSync(dir, { recursive: true });
+    },
+  };
+}

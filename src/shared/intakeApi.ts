@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { CsvDelimiter, ImportMapping, ImportPreview, ImportReport } from './importTypes';
+import { LeadSearchInput, LeadSearchPage } from './searchTypes';
+
+/*
+ * Lead intake over the contract. The renderer never names a path: it uploads the file's bytes
+ * in chunks (an <input type=file> in the browser host, a picked file in the app — the same code
+ * either way), main keeps them in a temp file under the data folder, and preview and import
+ * refer to that upload by id.
+ */
+
+/** Chunks are base64: 512 KiB of file stays well under the host's 1 MiB message limit. */
+export const UPLOAD_CHUNK_BYTES = 512 * 1024;
+export const UPLOAD_MAX_BYTES = 200 * 1024 * 1024;
+
+const UploadId = z.string().uuid();
+
+const FileName = z
+  .string()
+  .min(1)
+  .max(255)
+  .refine((n) => /\.(csv|tsv|txt|xlsx)$/i.test(n), { message: 'import_file_type' });
+
+const UploadRef = z
+  .object({
+    uploadId: UploadId,
+    sheet: z.string().min(1).max(200).optional(),
+    delimiter: CsvDelimiter.optional(),
+  })
+  .strict();
+export type UploadRef = z.infer<typeof UploadRef>;
+
+export const intakeMethods = {
+  'imports.begin': {
+    input: z
+      .object({ fileName: FileName, size: z.number().int().min(1).max(UPLOAD_MAX_BYTES) })
+      .strict(),
+    output: z.object({ uploadId: UploadId }),
+  },
+  'imports.chunk': {
+    input: z
+      .object({
+        uploadId: UploadId,
+        offset: z.number().int().min(0).max(UPLOAD_MAX_BYTES),
+        // base64 of at most UPLOAD_CHUNK_BYTES bytes
+        data: z
+          .string()
+          .max(Math.ceil(UPLOAD_CHUNK_BYTES / 3) * 4)
+          .regex(/^[A-Za-z0-9+/]*={0,2}$/),
+      })
+      .strict(),
+    output: z.object({ received: z.number().int() }),
+  },
+  'imports.preview': { input: UploadRef, output: ImportPreview },
+  'imports.run': {
+    input: UploadRef.extend({ mapping: ImportMapping }).strict(),
+    output: ImportReport,
+  },
+  'imports.cancel': {
+    input: z.object({ uploadId: UploadId }).strict(),
+    output: z.object({}),
+  },
+  'leads.search': { input: LeadSearchInput, output: LeadSearchPage },
+} as const;
+
+export const intakeEvents = {
+  /** Rows written so far of an import (total is an estimate until done = total). */
+  'import.progress': z.object({ uploadId: z.string(), done: z.number(), total: z.number() }),
+} as const;
