@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, renameSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCore } from '../src/main/core/core';
@@ -17,12 +17,15 @@ export function seededDatabaseCopy(count: number, into: string): string {
   mkdirSync(cacheDir, { recursive: true });
   const template = join(cacheDir, `leads-${count}-v${latestVersion()}.db`);
   if (!existsSync(template)) {
-    const building = `${template}.building`;
+    // Per process: two benches seeding at once must not write into one file.
+    const building = `${template}.${process.pid}.building`;
+    for (const f of [building, `${building}-wal`, `${building}-shm`]) rmSync(f, { force: true });
     const core = createCore({ dbPath: building, clock: { now: () => BENCH_NOW }, log: silentLog });
     const t = performance.now();
     seedLeads(core.db, count, BENCH_NOW);
     core.db.pragma('optimize');
-    core.db.pragma('journal_mode = DELETE');
+    // Everything into the main file, so copying that one file copies the database.
+    core.db.pragma('wal_checkpoint(TRUNCATE)');
     core.close();
     renameSync(building, template);
     console.log(

@@ -2,6 +2,9 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { stages } from '../shared/domain';
 import { AddLeadForm } from './components/AddLeadForm';
+import { ImportDialog } from './components/intake/ImportDialog';
+import { SearchResults } from './components/intake/SearchResults';
+import { createImporterStore } from './store/importer';
 import { EmptyQueue } from './components/EmptyQueue';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { LeadDetail } from './components/LeadDetail';
@@ -10,6 +13,7 @@ import { OrdersTable } from './components/OrdersTable';
 import { PhoneLayer } from './components/phone/PhoneLayer';
 import { PhoneStatus } from './components/phone/PhoneStatus';
 import { usePhoneController, usePhoneStore } from './phone/phoneContext';
+import { canDial } from './store/phone';
 import { QueueFilters } from './components/QueueFilters';
 import { QueueTabs } from './components/QueueTabs';
 import { AdminScreen } from './screens/AdminScreen';
@@ -36,6 +40,11 @@ export function App() {
   const statuses = useCatalogue((s) => s.statuses);
   const [view, setView] = useState<'queue' | 'admin'>('queue');
   const [adding, setAdding] = useState(false);
+  const [importing, setImporting] = useState(false);
+  const importer = useMemo(() => createImporterStore(client), [client]);
+  const [query, setQuery] = useState('');
+  const searching = query.trim().length >= 2;
+  const searchBox = useRef<HTMLInputElement>(null);
   // callId: the softphone's call the disposition panel records (set at hang-up).
   const [openLead, setOpenLead] = useState<{
     id: string;
@@ -91,6 +100,16 @@ export function App() {
       call: (r) => {
         reminders.getState().dismiss(r.id);
         setOpenLead({ id: r.leadId, recording: false });
+        // Dials at once when the phone can; without a registered phone the lead is open to
+        // call from a desk phone.
+        if (canDial(phoneStore.getState())) {
+          void phone.callLead({
+            id: r.leadId,
+            name: r.leadName,
+            phone: r.phone,
+            phoneAsGiven: r.phoneAsGiven,
+          });
+        }
       },
       snooze: (r, minutes) => void reminders.getState().snooze(r.id, minutes),
       open: (r) => {
@@ -98,7 +117,7 @@ export function App() {
         setOpenLead({ id: r.leadId, recording: false });
       },
     }),
-    [reminders],
+    [reminders, phone, phoneStore],
   );
 
   useEffect(() => {
@@ -120,6 +139,8 @@ export function App() {
     const selected = () => q().selectedId;
     return {
       n: () => setAdding(true),
+      i: () => setImporting(true),
+      '/': () => searchBox.current?.focus(),
       ArrowDown: () => q().moveSelection(1),
       ArrowUp: () => q().moveSelection(-1),
       Enter: () => {
@@ -140,7 +161,7 @@ export function App() {
       ...Object.fromEntries(stages.map((s, i) => [`Alt+${i + 1}`, () => void q().setStage(s)])),
     };
   }, [queue, phone]);
-  useShortcuts(view === 'queue' && !adding ? shortcuts : {});
+  useShortcuts(view === 'queue' && !adding && !importing ? shortcuts : {});
 
   return (
     <div className="app">
@@ -163,6 +184,28 @@ export function App() {
             >
               {t('reminders.button', { count: todayCount })}
             </button>
+          )}
+          {view === 'queue' && (
+            <button onClick={() => setImporting(true)} title={t('shortcuts.import')}>
+              {t('import.open')}
+            </button>
+          )}
+          {view === 'queue' && (
+            <input
+              ref={searchBox}
+              type="search"
+              className="search-box"
+              aria-label={t('search.label')}
+              placeholder={t('search.placeholder')}
+              value={query}
+              onChange={(e) => setQuery(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key === 'Escape') {
+                  setQuery('');
+                  e.currentTarget.blur();
+                }
+              }}
+            />
           )}
           <PhoneStatus />
           <button onClick={() => setView(view === 'queue' ? 'admin' : 'queue')}>
@@ -190,11 +233,33 @@ export function App() {
               <AddLeadForm
                 client={client}
                 onCancel={() => setAdding(false)}
+                onOpenExisting={(id) => {
+                  setAdding(false);
+                  setOpenLead({ id, recording: false });
+                }}
                 onSaved={(lead) => {
                   setAdding(false);
                   setNotice(t('addLead.saved', { name: lead.name }));
                   void queue.getState().setStage('new');
                 }}
+              />
+            )}
+            {importing && (
+              <ImportDialog
+                importer={importer}
+                language={settings.language}
+                onClose={() => setImporting(false)}
+              />
+            )}
+            {searching && (
+              <SearchResults
+                client={client}
+                query={query.trim()}
+                now={now}
+                timeZone={settings.timeZone}
+                statuses={statuses}
+                onOpen={(id) => setOpenLead({ id, recording: false })}
+                onCall={(lead) => void phone.callLead(lead)}
               />
             )}
             <QueueTabs

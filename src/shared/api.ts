@@ -146,6 +146,8 @@ export const CallStartInput = z
 export const CallUpdateInput = z
   .object({
     id: Id,
+    /** An unknown caller saved as a lead after the call: the call joins that lead. */
+    leadId: Id.optional(),
     answeredAt: Instant.optional(),
     endedAt: Instant.optional(),
     sipCallId: z.string().max(300).optional(),

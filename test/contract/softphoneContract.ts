@@ -70,17 +70,39 @@ export function describeSoftphoneContract(
         endedAt: ended,
         sipCallId: 'abc123@127.0.0.1',
         endCause: 'local_hangup',
-        quality: { rttMs: 12, jitterMs: 3, packetLossPct: 0.5, codec: 'opus' },
+        // getStats gives fractions of a millisecond; whole milliseconds are kept.
+        quality: { rttMs: 12.4, jitterMs: 2.6, packetLossPct: 0.5, codec: 'opus' },
       });
       expect(done).toMatchObject({
         talkSeconds: 95,
         endCause: 'local_hangup',
-        quality: { codec: 'opus' },
+        quality: { rttMs: 12, jitterMs: 3, packetLossPct: 0.5, codec: 'opus' },
       });
       const detail = await client.call('leads.detail', { id: lead.id });
       expect(detail.timeline.find((i) => i.kind === 'call')).toMatchObject({
         talkSeconds: 95,
         via: 'softphone',
+      });
+    });
+
+    it('links an unknown caller’s call to the lead saved after it, and never relinks', async () => {
+      const call = await client.call('calls.start', {
+        leadId: null,
+        direction: 'inbound',
+        number: '0987 654 321',
+      });
+      expect(call.leadId).toBeNull();
+      const lead = await client.call('leads.add', { name: 'Khách mới', phone: '0987654321' });
+      const linked = await client.call('calls.update', { id: call.id, leadId: lead.id });
+      expect(linked.leadId).toBe(lead.id);
+      const detail = await client.call('leads.detail', { id: lead.id });
+      expect(detail.timeline.filter((i) => i.kind === 'call')).toHaveLength(1);
+      const other = await client.call('leads.add', { name: 'Khác', phone: '0912000999' });
+      expect(
+        await errorOf(client.call('calls.update', { id: call.id, leadId: other.id })),
+      ).toMatchObject({
+        code: 'invalid_input',
+        fields: [{ path: 'leadId', key: 'call_has_lead' }],
       });
     });
 

@@ -1,42 +1,19 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Lead } from '../../src/shared/domain';
-import { launchBrowser } from '../helpers/browser';
-import { hostRig } from '../helpers/hostRig';
+import { useHostPage } from '../helpers/hostPage';
 
 describe('callback reminders in a real browser', () => {
-  let browser: Browser;
-  let rig: Awaited<ReturnType<typeof hostRig>>;
-  let page: Page;
-  let pageErrors: string[];
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser.close();
-  });
-  beforeEach(async () => {
-    rig = await hostRig();
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    pageErrors = [];
-    page.on('pageerror', (err) => pageErrors.push(err.message));
-  });
-  afterEach(async () => {
-    await page.close();
-    await rig.stop();
-    expect(pageErrors, 'errors thrown in the page').toEqual([]);
-  });
+  const ctx = useHostPage();
 
   async function leadWithCallback(name: string, phone: string, inMs: number): Promise<Lead> {
-    const added = (await rig.core.dispatch('leads.add', { name, phone })) as {
+    const added = (await ctx.rig.core.dispatch('leads.add', { name, phone })) as {
       ok: true;
       value: Lead;
     };
-    await rig.core.dispatch('dispositions.save', {
+    await ctx.rig.core.dispatch('dispositions.save', {
       leadId: added.value.id,
       statusCode: 'new.not_reachable',
-      callbackAt: rig.clock.now() + inMs,
+      callbackAt: ctx.rig.clock.now() + inMs,
       consentOutsideHours: true,
       note: 'Khách hẹn gọi lại sau',
     });
@@ -46,41 +23,43 @@ describe('callback reminders in a real browser', () => {
   it('shows the banner when a callback one minute ahead falls due, and "Gọi ngay" opens that lead', async () => {
     await leadWithCallback('Khách Chín', '0912000009', 60_000);
     await leadWithCallback('Khách Mười', '0912000010', 3 * 3_600_000);
-    await page.goto(rig.host.url);
-    await page.getByRole('tab', { name: /Data mới/ }).waitFor();
-    expect(await page.locator('.reminder').count()).toBe(0);
+    await ctx.page.goto(ctx.rig.host.url);
+    await ctx.page.getByRole('tab', { name: /Data mới/ }).waitFor();
+    expect(await ctx.page.locator('.reminder').count()).toBe(0);
 
-    rig.timers.advance(60_000); // the callback's minute comes
-    const banner = page.locator('.reminder', { hasText: 'Khách Chín' });
+    ctx.rig.timers.advance(60_000); // the callback's minute comes
+    const banner = ctx.page.locator('.reminder', { hasText: 'Khách Chín' });
     await banner.waitFor();
     expect(await banner.innerText()).toContain('0912 000 009');
     expect(await banner.innerText()).toContain('Khách hẹn gọi lại sau');
-    await expect.poll(() => page.title()).toBe('LeadPhone — 1 gọi lại quá hạn');
+    await expect.poll(() => ctx.page.title()).toBe('LeadPhone — 1 gọi lại quá hạn');
     // The overdue lead is at the top of its tab.
-    await expect.poll(() => page.locator('tbody tr').first().innerText()).toContain('Khách Chín');
+    await expect
+      .poll(() => ctx.page.locator('tbody tr').first().innerText())
+      .toContain('Khách Chín');
 
     await banner.getByRole('button', { name: 'Gọi ngay' }).click();
-    await page
+    await ctx.page
       .getByRole('complementary', { name: 'Chi tiết data' })
       .getByRole('heading', { name: 'Khách Chín' })
       .waitFor();
-    expect(await page.locator('.reminder').count()).toBe(0);
+    expect(await ctx.page.locator('.reminder').count()).toBe(0);
   });
 
   it('snoozes from the banner: it goes, and comes back five minutes later', async () => {
     const lead = await leadWithCallback('Khách Một Một', '0912000011', 60_000);
-    await page.goto(rig.host.url);
-    await page.getByRole('tab', { name: /Data mới/ }).waitFor();
-    rig.timers.advance(60_000);
-    const banner = page.locator('.reminder', { hasText: 'Khách Một Một' });
+    await ctx.page.goto(ctx.rig.host.url);
+    await ctx.page.getByRole('tab', { name: /Data mới/ }).waitFor();
+    ctx.rig.timers.advance(60_000);
+    const banner = ctx.page.locator('.reminder', { hasText: 'Khách Một Một' });
     await banner.getByRole('button', { name: 'Hoãn 5 phút' }).click();
-    await expect.poll(() => page.locator('.reminder').count()).toBe(0);
-    const due = rig.core.db
+    await expect.poll(() => ctx.page.locator('.reminder').count()).toBe(0);
+    const due = ctx.rig.core.db
       .prepare("SELECT due_at FROM reminders WHERE lead_id = ? AND state = 'pending'")
       .pluck()
       .get(lead.id) as number;
-    expect(due).toBe(rig.clock.now() + 5 * 60_000);
-    rig.timers.advance(5 * 60_000);
+    expect(due).toBe(ctx.rig.clock.now() + 5 * 60_000);
+    ctx.rig.timers.advance(5 * 60_000);
     await banner.waitFor();
   });
 });

@@ -9,7 +9,11 @@ import { getCall, insertCall, updateCall } from './db/calls';
 import { findLeadIdByPhone, getLead } from './db/leads';
 import type { Db } from './db/open';
 
-/** Opens a call record before the phone dials (or rings); a do-not-call lead is refused. */
+/**
+ * Opens a call record before the phone dials (or rings); a do-not-call lead is refused. An
+ * outbound call to a lead dials the lead's stored number, whatever the renderer sent: an agent
+ * with masking on only has `0912 *** 678`, and the record's number is what the phone dials.
+ */
 export function startCall(db: Db, input: z.output<typeof CallStartInput>, now: number): Call {
   let lead: Lead | undefined;
   if (input.leadId) {
@@ -31,7 +35,8 @@ export function startCall(db: Db, input: z.output<typeof CallStartInput>, now: n
     leadId: input.leadId,
     direction: input.direction,
     via: 'softphone',
-    number: input.number,
+    number:
+      lead && input.direction === 'outbound' ? (lead.phone ?? lead.phoneAsGiven) : input.number,
     accountId: input.accountId,
     startedAt: now,
     answeredAt: null,
@@ -48,8 +53,18 @@ export function updateCallRecord(db: Db, input: z.output<typeof CallUpdateInput>
   return db.transaction(() => {
     const call = getCall(db, input.id);
     if (!call) throw new AppError('not_found', 'No call with this id.');
+    if (input.leadId !== undefined && input.leadId !== call.leadId) {
+      // Only a call with no lead yet may be linked: history never moves between leads.
+      if (call.leadId !== null) {
+        throw new AppError('invalid_input', 'This call already belongs to a lead.', {
+          fields: [{ path: 'leadId', key: 'call_has_lead' }],
+        });
+      }
+      if (!getLead(db, input.leadId)) throw new AppError('not_found', 'No lead with this id.');
+    }
     const next: Call = {
       ...call,
+      leadId: input.leadId ?? call.leadId,
       answeredAt: input.answeredAt ?? call.answeredAt,
       endedAt: input.endedAt ?? call.endedAt,
       sipCallId: input.sipCallId ?? call.sipCallId,
@@ -61,7 +76,7 @@ export function updateCallRecord(db: Db, input: z.output<typeof CallUpdateInput>
         ? Math.max(0, Math.round((next.endedAt - next.answeredAt) / 1000))
         : 0;
     updateCall(db, next);
-    return next;
+    return getCall(db, input.id)!;
   })();
 }
 

@@ -17,6 +17,7 @@ import {
 } from './leadDetailService';
 import { changeOrder, saveProduct } from './orderService';
 import { latestVersion, openDatabase, type Db } from './db/open';
+import { startCheckpointer } from './db/checkpointer';
 import { readSettings, writeSettings } from './db/settings';
 import { createDispatch, type Dispatch } from './dispatch';
 import { addLead } from './leadService';
@@ -66,6 +67,7 @@ export function createCore(options: CoreOptions): Core {
   const log = options.log ?? consoleLog;
   mkdirSync(dirname(options.dbPath), { recursive: true });
   const db = openDatabase(options.dbPath);
+  const checkpointer = startCheckpointer(db, log);
   const secrets = options.secrets ?? keyFileSecrets(join(dirname(options.dbPath), SECRET_KEY_FILE));
   const listeners = new Set<CoreEventListener>();
 
@@ -219,6 +221,7 @@ export function createCore(options: CoreOptions): Core {
     close() {
       scheduler.stop();
       listeners.clear();
+      void checkpointer.stop();
       if (db.open) db.close();
     },
     db,

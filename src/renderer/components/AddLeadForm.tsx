@@ -9,6 +9,8 @@ interface Props {
   client: Client;
   onSaved(lead: Lead): void;
   onCancel(): void;
+  /** The number is already a lead: open that one instead of creating a second. */
+  onOpenExisting(id: string): void;
 }
 
 const fields = ['name', 'phone', 'source', 'note'] as const;
@@ -26,7 +28,7 @@ function fieldErrors(error: ApiError | null): Partial<Record<Field | 'form', str
   return out;
 }
 
-export function AddLeadForm({ client, onSaved, onCancel }: Props) {
+export function AddLeadForm({ client, onSaved, onCancel, onOpenExisting }: Props) {
   const { t } = useTranslation();
   const [values, setValues] = useState<Record<Field, string>>({
     name: '',
@@ -37,6 +39,10 @@ export function AddLeadForm({ client, onSaved, onCancel }: Props) {
   const [error, setError] = useState<ApiError | null>(null);
   const [saving, setSaving] = useState(false);
   const errors = fieldErrors(error);
+  const existingId =
+    error?.code === 'duplicate_lead' && typeof error.data?.leadId === 'string'
+      ? error.data.leadId
+      : null;
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -101,6 +107,11 @@ export function AddLeadForm({ client, onSaved, onCancel }: Props) {
         <p className="form__error" role="alert">
           {t(errors.form)}
         </p>
+      )}
+      {existingId && (
+        <button type="button" onClick={() => onOpenExisting(existingId)}>
+          {t('addLead.openExisting')}
+        </button>
       )}
       <div className="actions">
         <button type="submit" className="primary" disabled={saving}>

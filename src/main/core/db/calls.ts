@@ -72,16 +72,19 @@ export function getCall(db: Db, id: string): Call | undefined {
   };
 }
 
+const wholeMs = (ms: number | null | undefined) => (ms == null ? null : Math.round(ms));
+
 export function updateCall(db: Db, c: Call): void {
   db.prepare(
-    `UPDATE calls SET answered_at = @answeredAt, ended_at = @endedAt, talk_seconds = @talkSeconds,
+    `UPDATE calls SET lead_id = @leadId, answered_at = @answeredAt, ended_at = @endedAt, talk_seconds = @talkSeconds,
        sip_call_id = @sipCallId, end_cause = @endCause, rtt_ms = @rtt, jitter_ms = @jitter,
        packet_loss_pct = @loss, codec = @codec
      WHERE id = @id`,
   ).run({
     ...c,
-    rtt: c.quality?.rttMs ?? null,
-    jitter: c.quality?.jitterMs ?? null,
+    // getStats reports fractions of a millisecond; the columns keep whole ones.
+    rtt: wholeMs(c.quality?.rttMs),
+    jitter: wholeMs(c.quality?.jitterMs),
     loss: c.quality?.packetLossPct ?? null,
     codec: c.quality?.codec ?? null,
   });

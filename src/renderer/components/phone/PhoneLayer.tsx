@@ -172,6 +172,8 @@ export function PhoneLayer({ onOpenLead }: Props) {
           onSkip={() => store.getState().doneFollowUp(next.callId)}
           onSaved={(lead) => {
             store.getState().doneFollowUp(next.callId);
+            // The call joins the new lead's history; a failure here must not lose the lead.
+            void client.call('calls.update', { id: next.callId, leadId: lead.id }).catch(() => {});
             onOpenLead(lead.id, null);
           }}
         />
