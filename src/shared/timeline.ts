@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Payment } from './catalogue';
 import { OrderState } from './orders';
+import { CallQuality } from './softphone';
 
 /** One line of a lead's history, newest first in the detail view. */
 export const TimelineItem = z.discriminatedUnion('kind', [
@@ -13,6 +14,7 @@ export const TimelineItem = z.discriminatedUnion('kind', [
     via: z.enum(['softphone', 'manual']),
     talkSeconds: z.number(),
     endCause: z.string().nullable(),
+    quality: CallQuality.nullable(),
   }),
   z.object({
     kind: z.literal('disposition'),

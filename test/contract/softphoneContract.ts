@@ -82,6 +82,8 @@ export function describeSoftphoneContract(
       expect(detail.timeline.find((i) => i.kind === 'call')).toMatchObject({
         talkSeconds: 95,
         via: 'softphone',
+        endCause: 'local_hangup',
+        quality: { rttMs: 12, jitterMs: 3, packetLossPct: 0.5, codec: 'opus' },
       });
     });
 

@@ -23,7 +23,24 @@ export function Timeline({ items, statuses, timeZone }: Props) {
         return t('timeline.created', { source: item.source || '—' });
       case 'call': {
         const kind = item.via === 'manual' ? 'call_manual' : `call_${item.direction}`;
-        return `${t(`timeline.${kind}`)}${item.talkSeconds ? ` · ${t('timeline.talk', { seconds: item.talkSeconds })}` : ''}`;
+        const parts = [t(`timeline.${kind}`)];
+        if (item.talkSeconds) parts.push(t('timeline.talk', { seconds: item.talkSeconds }));
+        if (item.endCause) {
+          parts.push(t(`phone.endCause.${item.endCause}`, { defaultValue: item.endCause }));
+        }
+        const q = item.quality;
+        if (q) {
+          const dash = (v: number | string | null) => (v === null ? '—' : String(v));
+          parts.push(
+            t('phone.quality', {
+              rtt: dash(q.rttMs),
+              jitter: dash(q.jitterMs),
+              loss: dash(q.packetLossPct),
+              codec: dash(q.codec),
+            }),
+          );
+        }
+        return parts.join(' · ');
       }
       case 'disposition': {
         const callback = item.callbackAt

@@ -1,4 +1,4 @@
-import type { Call } from '../../../shared/softphone';
+import type { Call, CallQuality } from '../../../shared/softphone';
 import type { Db } from './open';
 
 export interface CallRow {
@@ -48,11 +48,23 @@ interface CallDbRow {
   codec: string | null;
 }
 
+export type CallQualityColumns = Pick<
+  CallDbRow,
+  'rtt_ms' | 'jitter_ms' | 'packet_loss_pct' | 'codec'
+>;
+
+/** The getStats sample kept with a call, or null when the call was never measured. */
+export function callQualityOf(r: CallQualityColumns): CallQuality | null {
+  const measured =
+    r.rtt_ms !== null || r.jitter_ms !== null || r.packet_loss_pct !== null || r.codec !== null;
+  return measured
+    ? { rttMs: r.rtt_ms, jitterMs: r.jitter_ms, packetLossPct: r.packet_loss_pct, codec: r.codec }
+    : null;
+}
+
 export function getCall(db: Db, id: string): Call | undefined {
   const r = db.prepare('SELECT * FROM calls WHERE id = ?').get(id) as CallDbRow | undefined;
   if (!r) return undefined;
-  const measured =
-    r.rtt_ms !== null || r.jitter_ms !== null || r.packet_loss_pct !== null || r.codec !== null;
   return {
     id: r.id,
     leadId: r.lead_id,
@@ -66,9 +78,7 @@ export function getCall(db: Db, id: string): Call | undefined {
     talkSeconds: r.talk_seconds,
     sipCallId: r.sip_call_id,
     endCause: r.end_cause,
-    quality: measured
-      ? { rttMs: r.rtt_ms, jitterMs: r.jitter_ms, packetLossPct: r.packet_loss_pct, codec: r.codec }
-      : null,
+    quality: callQualityOf(r),
   };
 }
 

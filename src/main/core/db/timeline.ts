@@ -1,5 +1,6 @@
 import type { OrderState } from '../../../shared/orders';
 import type { TimelineItem } from '../../../shared/timeline';
+import { callQualityOf, type CallQualityColumns } from './calls';
 import type { Db } from './open';
 
 const LIMIT = 200;
@@ -14,16 +15,18 @@ export function leadTimeline(db: Db, leadId: string): TimelineItem[] {
 
   for (const r of db
     .prepare(
-      'SELECT id, started_at, direction, via, talk_seconds, end_cause FROM calls WHERE lead_id = ? ORDER BY started_at DESC LIMIT ?',
+      `SELECT id, started_at, direction, via, talk_seconds, end_cause, rtt_ms, jitter_ms,
+         packet_loss_pct, codec
+       FROM calls WHERE lead_id = ? ORDER BY started_at DESC LIMIT ?`,
     )
-    .all(leadId, LIMIT) as {
+    .all(leadId, LIMIT) as (CallQualityColumns & {
     id: string;
     started_at: number;
     direction: 'outbound' | 'inbound';
     via: 'softphone' | 'manual';
     talk_seconds: number;
     end_cause: string | null;
-  }[]) {
+  })[]) {
     items.push({
       kind: 'call',
       id: r.id,
@@ -32,6 +35,7 @@ export function leadTimeline(db: Db, leadId: string): TimelineItem[] {
       via: r.via,
       talkSeconds: r.talk_seconds,
       endCause: r.end_cause,
+      quality: callQualityOf(r),
     });
   }
   for (const r of db
