@@ -221,7 +221,7 @@ export function createCore(options: CoreOptions): Core {
     close() {
       scheduler.stop();
       listeners.clear();
-      void checkpointer.stop();
+      checkpointer.stop();
       if (db.open) db.close();
     },
     db,

@@ -1,4 +1,4 @@
-import { openSync, readSync, closeSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startCheckpointer } from '../../../src/main/core/db/checkpointer';
@@ -49,6 +49,20 @@ describe('WAL checkpoints off the main thread', () => {
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
   });
 
+  it('has closed every connection when the core has closed, even right after opening', () => {
+    for (const writes of [0, 200]) {
+      const dir = tempDir();
+      const core = tempCore({ dir: dir.path });
+      for (let i = 0; i < writes; i++) {
+        core.core.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)').run(`k${i}`, '"v"');
+      }
+      core.core.close();
+      // The last connection to close removes the WAL: none is left to write into the file.
+      expect(existsSync(`${core.dbPath}-wal`)).toBe(false);
+      dir.remove();
+    }
+  });
+
   it('goes back to automatic checkpoints when the worker cannot run', async () => {
     const dir = tempDir();
     const db = openDatabase(join(dir.path, 'x.db'));
@@ -64,7 +78,7 @@ describe('WAL checkpoints off the main thread', () => {
       .poll(() => db.pragma('wal_autocheckpoint', { simple: true }), { timeout: 10_000 })
       .toBe(1000);
     expect(errors).toEqual(['checkpoint worker failed; back to automatic checkpoints']);
-    await checkpointer.stop();
+    checkpointer.stop();
     db.close();
     dir.remove();
   });

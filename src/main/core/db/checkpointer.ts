@@ -14,25 +14,41 @@ const WAL_SIZE_LIMIT_BYTES = 16 * 1024 * 1024;
  * file) so it works the same from the sources (tests, tsx) and from the bundle.
  */
 const WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-const Database = require(workerData.driver);
-const db = new Database(workerData.path, { fileMustExist: true });
-db.pragma('busy_timeout = 1000');
-const step = () => {
-  try { db.pragma('wal_checkpoint(PASSIVE)'); } catch (err) { parentPort.postMessage(String(err)); }
-};
-const timer = setInterval(step, workerData.intervalMs);
-parentPort.on('message', (m) => {
-  if (m !== 'stop') return;
+const { workerData } = require('node:worker_threads');
+const flags = new Int32Array(workerData.flags);
+const closed = () => { Atomics.store(flags, 1, 1); Atomics.notify(flags, 1); };
+let db;
+try {
+  const Database = require(workerData.driver);
+  db = new Database(workerData.path, { fileMustExist: true });
+  db.pragma('busy_timeout = 1000');
+} catch (err) {
+  closed();
+  throw err;
+}
+const timer = setInterval(() => {
+  try { db.pragma('wal_checkpoint(PASSIVE)'); } catch (err) { console.error(String(err)); }
+}, workerData.intervalMs);
+// Already asked to stop (a core closed before this thread was up): close at once.
+const asked = Atomics.waitAsync(flags, 0, 0);
+(asked.async ? asked.value : Promise.resolve()).then(() => {
   clearInterval(timer);
   db.close();
-  parentPort.close();
+  closed();
 });
 `;
 
 export interface Checkpointer {
-  stop(): Promise<void>;
+  /**
+   * Returns once the worker's connection is closed (a checkpoint under way finishes first), so
+   * the file can be reopened or replaced right after: a connection closing later would
+   * checkpoint its WAL into whatever file then has the name.
+   */
+  stop(): void;
 }
+
+/** How long closing waits for a checkpoint under way before giving up on the worker. */
+const STOP_WAIT_MS = 5000;
 
 /**
  * Takes WAL checkpoints off the main thread. SQLite's automatic checkpoint runs inside the
@@ -53,32 +69,35 @@ export function startCheckpointer(
     if (db.open) db.pragma('wal_autocheckpoint = 1000');
   };
   let stopping = false;
+  // [0]: main asks the worker to stop; [1]: the worker's connection is closed.
+  const flags = new Int32Array(new SharedArrayBuffer(8));
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
-    workerData: { driver, path: db.name, intervalMs: CHECKPOINT_INTERVAL_MS },
+    workerData: { driver, path: db.name, intervalMs: CHECKPOINT_INTERVAL_MS, flags: flags.buffer },
+    stderr: true,
   });
   // A checkpointer must never keep the process alive on its own.
   worker.unref();
-  worker.on('message', (error: string) => log.warn('checkpoint failed', { error }));
+  worker.stderr.on('data', (chunk: Buffer) =>
+    log.warn('checkpoint failed', { error: chunk.toString().trim() }),
+  );
   worker.on('error', (err) => {
     log.error('checkpoint worker failed; back to automatic checkpoints', { error: String(err) });
     restoreAutomatic();
   });
-  const exited = new Promise<void>((resolve) =>
-    worker.on('exit', () => {
-      if (!stopping) restoreAutomatic();
-      resolve();
-    }),
-  );
+  worker.on('exit', () => {
+    if (!stopping) restoreAutomatic();
+  });
   return {
-    async stop() {
+    stop() {
       if (stopping) return;
       stopping = true;
-      worker.postMessage('stop');
-      // A worker stuck in a checkpoint is not waited for: closing the main connection
-      // checkpoints whatever is left.
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 2000).unref())]);
-      await worker.terminate();
+      Atomics.store(flags, 0, 1);
+      Atomics.notify(flags, 0);
+      if (Atomics.wait(flags, 1, 0, STOP_WAIT_MS) === 'timed-out') {
+        log.warn('checkpoint worker did not stop in time');
+      }
+      void worker.terminate();
     },
   };
 }
