@@ -1,0 +1,134 @@
+import { z } from 'zod';
+import { Stage } from './domain';
+import { ExportFileName } from './exportTypes';
+
+/*
+ * Agents and supervisor sync over the contract (issue 7). The renderer never names a path on
+ * this machine (a compromised renderer could otherwise make main write or probe any file):
+ * bundles are written into the bundles folder beside the database under a name main makes
+ * (or a bare file name), and bundles to import are uploaded in chunks like a lead list
+ * (`imports.begin` / `imports.chunk`) and named here by their upload ids.
+ */
+
+export const AgentCode = z
+  .string()
+  .trim()
+  .min(1, { message: 'agent_code_required' })
+  .max(20, { message: 'too_long' })
+  .regex(/^[A-Za-z0-9._-]*$/, { message: 'agent_code_invalid' });
+
+export const AgentName = z
+  .string()
+  .trim()
+  .min(1, { message: 'name_required' })
+  .max(100, { message: 'too_long' });
+
+export const Agent = z.object({ id: z.string(), name: z.string(), code: z.string() });
+export type Agent = z.infer<typeof Agent>;
+
+export const BUNDLE_EXTENSION = '.lpbundle';
+
+/**
+ * A bare name for a bundle written into the bundles folder: no folder, no separator, no `..`,
+ * no leading dot. `.lpbundle` is added when missing, so only ever a bundle file is written.
+ */
+export const BundleFileName = ExportFileName.refine((n) => !n.includes('..'), {
+  message: 'file_name_invalid',
+});
+
+const UploadId = z.string().uuid();
+
+export const bundleTables = [
+  'agents',
+  'statuses',
+  'leads',
+  'calls',
+  'dispositions',
+  'orders',
+  'order_items',
+  'lead_notes',
+  'customer_status_changes',
+] as const;
+export const BundleTable = z.enum(bundleTables);
+export type BundleTable = z.infer<typeof BundleTable>;
+
+export const BundleKind = z.enum(['work', 'assignment']);
+
+export const BundleSummary = z.object({
+  bundleId: z.string(),
+  kind: BundleKind,
+  /** Where main wrote it: always inside the bundles folder of the data folder. */
+  path: z.string(),
+  fileName: z.string(),
+  bytes: z.number().int(),
+  /** The time range of the records (null when the bundle is empty). */
+  from: z.number().nullable(),
+  to: z.number().nullable(),
+  counts: z.record(z.string(), z.number().int()),
+});
+export type BundleSummary = z.infer<typeof BundleSummary>;
+
+export const MergeCounts = z.record(
+  z.string(),
+  z.object({ added: z.number().int(), updated: z.number().int() }),
+);
+export type MergeCounts = z.infer<typeof MergeCounts>;
+
+export const BundleImportResult = z.object({
+  /** The name the uploaded file had on the user's side. */
+  fileName: z.string(),
+  bundleId: z.string(),
+  kind: BundleKind,
+  agent: Agent,
+  createdAt: z.number(),
+  counts: MergeCounts,
+});
+export type BundleImportResult = z.infer<typeof BundleImportResult>;
+
+export const LeadSelection = z
+  .object({
+    stage: Stage.nullable().default(null),
+    source: z.string().trim().max(200).nullable().default(null),
+    customerStatus: z.string().max(80).nullable().default(null),
+  })
+  .strict();
+export type LeadSelection = z.output<typeof LeadSelection>;
+
+const Empty = z.object({}).strict();
+
+export const syncMethods = {
+  'agent.get': { input: Empty, output: z.object({ agent: Agent.nullable() }) },
+  'agent.set': { input: z.object({ name: AgentName, code: AgentCode }).strict(), output: Agent },
+  /** Every agent this install knows: itself and the authors of imported bundles. */
+  'agent.list': { input: Empty, output: z.array(Agent) },
+  'sync.status': {
+    input: Empty,
+    output: z.object({ lastExportAt: z.number().nullable(), pendingChanges: z.number().int() }),
+  },
+  'sync.exportBundle': {
+    input: z
+      .object({ since: z.enum(['last', 'all']), fileName: BundleFileName.optional() })
+      .strict(),
+    output: BundleSummary,
+  },
+  'sync.importBundles': {
+    /** Uploads (`imports.begin` / `imports.chunk`) of `.lpbundle` files; removed once done. */
+    input: z.object({ uploadIds: z.array(UploadId).min(1).max(200) }).strict(),
+    output: z.object({ results: z.array(BundleImportResult) }),
+  },
+  /** The agent's side of an assignment: only a lead list addressed to this agent goes in. */
+  'sync.importAssignment': {
+    input: z.object({ uploadId: UploadId }).strict(),
+    output: z.object({ result: BundleImportResult }),
+  },
+  'sync.assignLeads': {
+    input: z
+      .object({
+        filter: LeadSelection,
+        agentCode: AgentCode,
+        fileName: BundleFileName.optional(),
+      })
+      .strict(),
+    output: BundleSummary,
+  },
+} as const;

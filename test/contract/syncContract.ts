@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ApiCallError, createClient, type Client } from '../../src/renderer/api/client';
+import { uploadFile } from '../../src/renderer/api/uploadFile';
+import { tempCore, type TempCore } from '../helpers/tempCore';
+import type { ContractRig } from './leadsContract';
+
+/**
+ * The agent profile and a bundle's round trip through the contract: main writes it into its
+ * bundles folder, the client uploads it back in chunks; no call names a path.
+ */
+export function describeSyncContract(name: string, connect: (t: TempCore) => Promise<ContractRig>) {
+  describe(`agent profile and sync through the contract (${name})`, () => {
+    let t: TempCore;
+    let rig: ContractRig;
+    let client: Client;
+
+    beforeEach(async () => {
+      t = tempCore();
+      rig = await connect(t);
+      client = createClient(rig.transport);
+    });
+    afterEach(async () => {
+      await rig.close();
+      t.dispose();
+    });
+
+    it('sets the agent, exports a bundle and imports it again without changes', async () => {
+      expect(await client.call('agent.get', {})).toEqual({ agent: null });
+      const agent = await client.call('agent.set', { name: 'Nguyễn Thị Hoa', code: 'NV01' });
+      expect(await client.call('agent.get', {})).toEqual({ agent });
+      await client.call('leads.add', { name: 'Trần Văn Nam', phone: '0916000001' });
+      const summary = await client.call('sync.exportBundle', { since: 'last' });
+      expect(summary.counts).toEqual({ agents: 1, leads: 1 });
+      expect(dirname(summary.path)).toBe(join(t.dir, 'bundles'));
+      expect(summary.fileName).toMatch(/^NV01-\d{8}-\d{4}-work\.lpbundle$/);
+      const file = new File([readFileSync(summary.path)], summary.fileName);
+      const uploadId = await uploadFile(client, file);
+      const { results } = await client.call('sync.importBundles', { uploadIds: [uploadId] });
+      expect(results[0]).toMatchObject({
+        fileName: summary.fileName,
+        bundleId: summary.bundleId,
+        agent: { code: 'NV01', name: 'Nguyễn Thị Hoa' },
+        counts: { leads: { added: 0, updated: 0 } },
+      });
+    });
+
+    it('refuses a bad code, a path and a path-like file name with keys the UI translates', async () => {
+      const fail = async (p: Promise<unknown>) => {
+        try {
+          await p;
+        } catch (err) {
+          if (err instanceof ApiCallError) return err.error;
+          throw err;
+        }
+        throw new Error('expected a refusal');
+      };
+      const bad = await fail(client.call('agent.set', { name: 'Hoa', code: 'Mã số 1' }));
+      expect(bad.fields).toEqual([{ path: 'code', key: 'agent_code_invalid' }]);
+      const traversal = await fail(
+        client.call('sync.exportBundle', { since: 'all', fileName: '../../a.lpbundle' }),
+      );
+      expect(new Set(traversal.fields?.map((f) => `${f.path}:${f.key}`))).toEqual(
+        new Set(['fileName:file_name_invalid']),
+      );
+      const paths = await fail(
+        client.call('sync.importBundles', { paths: ['/tmp/a.lpbundle'] } as never),
+      );
+      expect(paths.code).toBe('invalid_input');
+    });
+  });
+}
