@@ -1,0 +1,207 @@
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Cell,
+  Legend,
+  Line,
+  LineChart,
+  Pie,
+  PieChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import { useTranslation } from 'react-i18next';
+import type { Language } from '../../../shared/domain';
+import type { Reports } from '../../../shared/reportTypes';
+import { agentName, conversionSteps, dayLabel } from './reportTables';
+
+/*
+ * The charts of the reports screen (recharts). Animations are off: the numbers should be
+ * readable the moment they arrive, and a test sees the final drawing at once.
+ */
+
+const HEIGHT = 240;
+const COLORS = { calls: '#4a6fa5', reached: '#2e9e5b', missed: '#d9534f', upcoming: '#9aa5b1' };
+const short = (day: string) => dayLabel(day).slice(0, 5);
+
+export function CallsPerDayChart({ r }: { r: Reports }) {
+  const { t } = useTranslation();
+  const data = r.days.map((d) => ({ day: short(d.day), calls: d.calls, reached: d.reached }));
+  return (
+    <ResponsiveContainer width="100%" height={HEIGHT}>
+      <BarChart data={data}>
+        <CartesianGrid strokeDasharray="3 3" />
+        <XAxis dataKey="day" />
+        <YAxis allowDecimals={false} />
+        <Tooltip />
+        <Legend />
+        <Bar
+          dataKey="calls"
+          name={t('reports.col.calls')}
+          fill={COLORS.calls}
+          isAnimationActive={false}
+        />
+        <Bar
+          dataKey="reached"
+          name={t('reports.col.reached')}
+          fill={COLORS.reached}
+          isAnimationActive={false}
+        />
+      </BarChart>
+    </ResponsiveContainer>
+  );
+}
+
+export function TalkTimeChart({ r }: { r: Reports }) {
+  const { t } = useTranslation();
+  const data = r.days.map((d) => ({
+    day: short(d.day),
+    minutes: Math.round(d.talkSeconds / 6) / 10,
+  }));
+  return (
+    <ResponsiveContainer width="100%" height={HEIGHT}>
+      <LineChart data={data}>
+        <CartesianGrid strokeDasharray="3 3" />
+        <XAxis dataKey="day" />
+        <YAxis />
+        <Tooltip />
+        <Line
+          type="monotone"
+          dataKey="minutes"
+          name={t('reports.col.talkMinutes')}
+          stroke={COLORS.calls}
+          isAnimationActive={false}
+        />
+      </LineChart>
+    </ResponsiveContainer>
+  );
+}
+
+export function PerAgentChart({ r }: { r: Reports }) {
+  const { t } = useTranslation();
+  const data = r.agents.map((a) => ({
+    agent: agentName(a, t),
+    calls: a.calls,
+    reached: a.reached,
+  }));
+  return (
+    <ResponsiveContainer width="100%" height={Math.max(HEIGHT / 2, 48 * data.length + 60)}>
+      <BarChart data={data} layout="vertical">
+        <CartesianGrid strokeDasharray="3 3" />
+        <XAxis type="number" allowDecimals={false} />
+        <YAxis type="category" dataKey="agent" width={180} />
+        <Tooltip />
+        <Legend />
+        <Bar
+          dataKey="calls"
+          name={t('reports.col.calls')}
+          fill={COLORS.calls}
+          isAnimationActive={false}
+        />
+        <Bar
+          dataKey="reached"
+          name={t('reports.col.reached')}
+          fill={COLORS.reached}
+          isAnimationActive={false}
+        />
+      </BarChart>
+    </ResponsiveContainer>
+  );
+}
+
+export function OutcomesChart({ r, language }: { r: Reports; language: Language }) {
+  const data = r.outcomes.map((o) => ({
+    name: language === 'vi' ? o.labelVi : o.labelEn,
+    value: o.count,
+    color: o.color,
+  }));
+  return (
+    <ResponsiveContainer width="100%" height={HEIGHT}>
+      <PieChart>
+        <Pie
+          data={data}
+          dataKey="value"
+          nameKey="name"
+          outerRadius={90}
+          isAnimationActive={false}
+          label
+        >
+          {data.map((d) => (
+            <Cell key={d.name} fill={d.color} />
+          ))}
+        </Pie>
+        <Tooltip />
+        <Legend />
+      </PieChart>
+    </ResponsiveContainer>
+  );
+}
+
+export function ConversionsChart({ r }: { r: Reports }) {
+  const { t } = useTranslation();
+  const data = conversionSteps(r).map((s) => ({
+    step: t(`reports.step.${s.key}`),
+    count: s.count,
+  }));
+  return (
+    <ResponsiveContainer width="100%" height={HEIGHT}>
+      <BarChart data={data} layout="vertical">
+        <CartesianGrid strokeDasharray="3 3" />
+        <XAxis type="number" allowDecimals={false} />
+        <YAxis type="category" dataKey="step" width={200} interval={0} tick={{ fontSize: 12 }} />
+        <Tooltip />
+        <Bar
+          dataKey="count"
+          name={t('reports.col.count')}
+          fill={COLORS.reached}
+          isAnimationActive={false}
+        />
+      </BarChart>
+    </ResponsiveContainer>
+  );
+}
+
+export function CallbacksChart({ r }: { r: Reports }) {
+  const { t } = useTranslation();
+  const data = r.days.map((d) => ({
+    day: short(d.day),
+    done: d.callbacksDone,
+    missed: d.callbacksMissed,
+    upcoming: d.callbacksUpcoming,
+  }));
+  return (
+    <ResponsiveContainer width="100%" height={HEIGHT}>
+      <BarChart data={data}>
+        <CartesianGrid strokeDasharray="3 3" />
+        <XAxis dataKey="day" />
+        <YAxis allowDecimals={false} />
+        <Tooltip />
+        <Legend />
+        <Bar
+          dataKey="done"
+          stackId="cb"
+          name={t('reports.col.done')}
+          fill={COLORS.reached}
+          isAnimationActive={false}
+        />
+        <Bar
+          dataKey="missed"
+          stackId="cb"
+          name={t('reports.col.missed')}
+          fill={COLORS.missed}
+          isAnimationActive={false}
+        />
+        <Bar
+          dataKey="upcoming"
+          stackId="cb"
+          name={t('reports.col.upcoming')}
+          fill={COLORS.upcoming}
+          isAnimationActive={false}
+        />
+      </BarChart>
+    </ResponsiveContainer>
+  );
+}
