@@ -1,0 +1,99 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { EventName, EventPayload, Handlers } from '../../shared/api';
+import { AppError } from '../../shared/errors';
+import { requiredRole } from '../../shared/methodRoles';
+import { maskPhoneFields } from '../../shared/phoneMask';
+import type { Access, SessionState } from './accessService';
+import { createDispatch, type Dispatch } from './dispatch';
+import type { Log } from './log';
+
+type Listener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+
+/**
+ * One connection to the core: an Electron window's IPC sender or one host WebSocket. Its calls
+ * are checked against its role and its results and events masked for it.
+ */
+export interface CoreSession {
+  readonly id: string;
+  dispatch: Dispatch;
+  /** The core's events as this connection may see them. */
+  onEvent(listener: Listener): () => void;
+  close(): void;
+}
+
+/**
+ * The dedicated call path: `calls.start` answers with the number the phone must dial, even to an
+ * agent who sees it masked everywhere else (the record it opens shows who dialled what).
+ */
+const UNMASKED_RESULTS: ReadonlySet<string> = new Set(['calls.start', 'sipAccounts.credentials']);
+
+export interface Sessions {
+  open(): CoreSession;
+  /** The session of the call being handled (handlers that depend on who calls read it). */
+  current(): SessionState;
+}
+
+export function createSessions(deps: {
+  access: Access;
+  log: Log;
+  /** Subscribes to the core's raw events. */
+  subscribe(listener: Listener): () => void;
+}): Sessions & { bind(handlers: Handlers): void } {
+  const { access, log } = deps;
+  const context = new AsyncLocalStorage<SessionState>();
+  // Calls made straight on the handler table (tools, tests) have no connection of their own.
+  const detached = access.newSession();
+  let handlers: Handlers | undefined;
+
+  function open(): CoreSession {
+    if (!handlers) throw new Error('Sessions opened before the handler table was bound.');
+    const state = access.newSession();
+    const dispatch = createDispatch(handlers, log, {
+      check(method, input) {
+        const need = requiredRole(method, input);
+        if (access.authorize(state, need)) return null;
+        const have = access.roleOf(state);
+        return new AppError(
+          'forbidden',
+          `${method} needs the ${need} role (this connection: ${have}).`,
+          {
+            data: { need, have },
+          },
+        );
+      },
+      run: (fn) => context.run(state, fn),
+      present: (method, value) =>
+        !UNMASKED_RESULTS.has(method) && access.masksNumbers(state)
+          ? maskPhoneFields(value)
+          : value,
+    });
+    const offs = new Set<() => void>();
+    return {
+      id: state.id,
+      dispatch,
+      onEvent(listener) {
+        const off = deps.subscribe((event, payload) =>
+          listener(event, access.masksNumbers(state) ? maskPhoneFields(payload) : payload),
+        );
+        offs.add(off);
+        return () => {
+          off();
+          offs.delete(off);
+        };
+      },
+      close() {
+        for (const off of offs) off();
+        offs.clear();
+        state.unlockedUntil = null;
+      },
+    };
+  }
+
+  return {
+    open,
+    current: () => context.getStore() ?? detached,
+    bind(table) {
+      handlers = table;
+    },
+  };
+}

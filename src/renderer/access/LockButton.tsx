@@ -1,0 +1,32 @@
+import { useTranslation } from 'react-i18next';
+import { useStores } from '../store/context';
+import { useAccess, useApplyStatus, useViewFollowsAccess } from './accessStore';
+
+/**
+ * In the top bar while this connection is unlocked as admin: one click locks it again. Always
+ * mounted, it also keeps the lists in step with what this connection may see.
+ */
+export function LockButton() {
+  const { t } = useTranslation();
+  const { client } = useStores();
+  const applyStatus = useApplyStatus();
+  useViewFollowsAccess();
+  const unlocked = useAccess((s) => s.status?.unlockedUntil ?? null);
+  if (unlocked === null) return null;
+  return (
+    <button
+      type="button"
+      className="lock-button"
+      title={t('access.lockTitle')}
+      aria-label={t('access.lockTitle')}
+      onClick={() =>
+        void client
+          .call('auth.lock', {})
+          .then((s) => applyStatus(s))
+          .catch(() => undefined)
+      }
+    >
+      🔒 {t('access.lock')}
+    </button>
+  );
+}

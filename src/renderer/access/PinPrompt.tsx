@@ -1,0 +1,56 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { toApiError } from '../store/queue';
+import { useStores } from '../store/context';
+import { useApplyStatus } from './accessStore';
+import { pinErrorText } from './pinError';
+
+/** Asks for the admin PIN and unlocks this connection (main enforces the wait after failures). */
+export function PinPrompt() {
+  const { t } = useTranslation();
+  const { client } = useStores();
+  const applyStatus = useApplyStatus();
+  const [pin, setPin] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  return (
+    <form
+      className="pin-prompt"
+      onSubmit={(e) => {
+        e.preventDefault();
+        setBusy(true);
+        setError(null);
+        client
+          .call('auth.unlock', { pin })
+          .then((status) => applyStatus(status))
+          .catch((err: unknown) => setError(pinErrorText(t, toApiError(err))))
+          .finally(() => {
+            setBusy(false);
+            setPin('');
+          });
+      }}
+    >
+      <div className="field">
+        <label htmlFor="unlock-pin">{t('access.enterPin')}</label>
+        <input
+          id="unlock-pin"
+          type="password"
+          inputMode="numeric"
+          autoComplete="off"
+          autoFocus
+          value={pin}
+          aria-invalid={error ? true : undefined}
+          onChange={(e) => setPin(e.target.value)}
+        />
+      </div>
+      {error && (
+        <p className="form__error" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="submit" className="primary" disabled={busy || pin.length === 0}>
+        {t('access.unlock')}
+      </button>
+    </form>
+  );
+}

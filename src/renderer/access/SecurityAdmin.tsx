@@ -1,0 +1,113 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { roles, type Role } from '../../shared/roles';
+import { toApiError } from '../store/queue';
+import { useStores } from '../store/context';
+import { useAccess, useApplyStatus } from './accessStore';
+import { pinErrorText } from './pinError';
+
+/** Admin only (inside a RoleGate): the install's role, number masking, changing the PIN. */
+export function SecurityAdmin() {
+  const { t } = useTranslation();
+  const { client } = useStores();
+  const applyStatus = useApplyStatus();
+  const status = useAccess((s) => s.status);
+  const [currentPin, setCurrentPin] = useState('');
+  const [newPin, setNewPin] = useState('');
+  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  // The box follows the click at once; main's answer (or its refusal) settles it.
+  const [maskingPending, setMaskingPending] = useState<boolean | null>(null);
+  if (!status) return null;
+  const fail = (err: unknown) =>
+    setMessage({ text: pinErrorText(t, toApiError(err)), error: true });
+  const apply = (p: Promise<typeof status>) => p.then((s) => applyStatus(s)).catch(fail);
+
+  return (
+    <section className="security-admin">
+      <h2>{t('access.security')}</h2>
+      <div className="field">
+        <label htmlFor="install-role">{t('access.installRole')}</label>
+        <select
+          id="install-role"
+          value={status.installRole}
+          onChange={(e) =>
+            void apply(client.call('auth.setRole', { role: e.target.value as Role }))
+          }
+        >
+          {roles.map((r) => (
+            <option key={r} value={r}>
+              {t(`access.role.${r}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          checked={maskingPending ?? status.maskNumbers}
+          onChange={(e) => {
+            const maskNumbers = e.target.checked;
+            setMaskingPending(maskNumbers);
+            void apply(client.call('auth.setMasking', { maskNumbers })).finally(() =>
+              setMaskingPending(null),
+            );
+          }}
+        />{' '}
+        {t('access.maskNumbers')}
+      </label>
+      <p className="hint">{t('access.maskHint')}</p>
+      <form
+        className="admin-add"
+        aria-label={t('access.changePin')}
+        onSubmit={(e) => {
+          e.preventDefault();
+          setMessage(null);
+          client
+            .call('auth.changePin', { currentPin, newPin })
+            .then((s) => {
+              applyStatus(s);
+              setMessage({ text: t('access.pinChanged'), error: false });
+              setCurrentPin('');
+              setNewPin('');
+            })
+            .catch(fail);
+        }}
+      >
+        <h3>{t('access.changePin')}</h3>
+        <div className="field">
+          <label htmlFor="current-pin">{t('access.currentPin')}</label>
+          <input
+            id="current-pin"
+            type="password"
+            inputMode="numeric"
+            autoComplete="off"
+            value={currentPin}
+            onChange={(e) => setCurrentPin(e.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="new-pin">{t('access.newPin')}</label>
+          <input
+            id="new-pin"
+            type="password"
+            inputMode="numeric"
+            autoComplete="new-password"
+            value={newPin}
+            onChange={(e) => setNewPin(e.target.value)}
+          />
+        </div>
+        <button type="submit" disabled={!currentPin || !newPin}>
+          {t('access.changePin')}
+        </button>
+      </form>
+      {message && (
+        <p
+          className={message.error ? 'form__error' : 'notice'}
+          role={message.error ? 'alert' : 'status'}
+        >
+          {message.text}
+        </p>
+      )}
+    </section>
+  );
+}

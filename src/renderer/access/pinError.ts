@@ -1,0 +1,13 @@
+import type { TFunction } from 'i18next';
+import type { ApiError } from '../../shared/errors';
+
+/** The message for a refused PIN: how long to wait when the delay has started. */
+export function pinErrorText(t: TFunction, error: ApiError): string {
+  const seconds = typeof error.data?.seconds === 'number' ? error.data.seconds : 0;
+  if (error.code === 'pin_locked') return t('access.lockedFor', { seconds });
+  if (error.code === 'pin_wrong') {
+    return seconds > 0 ? t('access.wrongPinWait', { seconds }) : t('access.wrongPin');
+  }
+  const field = error.fields?.[0]?.key;
+  return field ? t(`errors.${field}`) : t(`errors.code.${error.code}`);
+}

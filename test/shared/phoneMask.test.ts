@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import {
+  isMaskedPhone,
+  maskPhone,
+  maskPhoneFields,
+  maskPhonesInText,
+} from '../../src/shared/phoneMask';
+
+describe('maskPhone', () => {
+  it.each([
+    ['+84912345678', '0912 *** 678'],
+    ['0912345678', '0912 *** 678'],
+    ['0912.345.678', '0912 *** 678'],
+    ['+84 912 345 678', '0912 *** 678'],
+    ['84912345678', '8491 *** 678'],
+    ['02838123456', '0283 *** 456'],
+    ['01689123456', '0168 *** 456'],
+  ])('%s → %s', (input, masked) => {
+    expect(maskPhone(input)).toBe(masked);
+  });
+
+  it('leaves no more than 7 of the digits visible', () => {
+    const masked = maskPhone('+84987654321');
+    expect(masked.replace(/\D/g, '')).toHaveLength(7);
+    expect(masked).not.toContain('987654321');
+  });
+
+  it('is idempotent and leaves short strings (extensions, codes) alone', () => {
+    expect(maskPhone(maskPhone('0912345678'))).toBe('0912 *** 678');
+    expect(maskPhone('101')).toBe('101');
+    expect(maskPhone('')).toBe('');
+    expect(maskPhone('không có số')).toBe('không có số');
+  });
+
+  it('tells a masked number from a real one', () => {
+    expect(isMaskedPhone('0912 *** 678')).toBe(true);
+    expect(isMaskedPhone('+84912345678')).toBe(false);
+    expect(isMaskedPhone(null)).toBe(false);
+  });
+});
+
+describe('maskPhonesInText', () => {
+  it('masks every number in free text in any common form', () => {
+    const text =
+      'gọi 0912345678 rồi +84 987 654 321, số cũ 0168.912.3456 và 84-912-000-111 không được';
+    const out = maskPhonesInText(text);
+    for (const full of ['0912345678', '987 654 321', '0168.912.3456', '912-000-111']) {
+      expect(out).not.toContain(full);
+    }
+    expect(out).toContain('0912 *** 678');
+    expect(out).toContain('gọi');
+  });
+
+  it('keeps ids, times and short numbers readable', () => {
+    const text =
+      'lead 3f2a9c41-7d1e-4b8a-9e55-0c6d2f7a8b90 at 2026-11-23T02:00:00.000Z took 41 ms, port 5060';
+    expect(maskPhonesInText(text)).toBe(text);
+  });
+});
+
+describe('maskPhoneFields', () => {
+  it('masks phone fields at any depth and nothing else', () => {
+    const value = {
+      items: [{ id: 'a', name: 'Lan 0912', phone: '+84912345678', phoneAsGiven: '0912345678' }],
+      lead: { phone2: '0987654321', phone: null, note: 'gọi lại' },
+      call: { number: '+84912345678', talkSeconds: 12 },
+      order: { leadPhone: '+84912345678', phoneWrong: false, invalidPhones: 2 },
+      numbers: { phones: ['0912345678'] },
+      count: 3,
+    };
+    expect(maskPhoneFields(value)).toEqual({
+      items: [{ id: 'a', name: 'Lan 0912', phone: '0912 *** 678', phoneAsGiven: '0912 *** 678' }],
+      lead: { phone2: '0987 *** 321', phone: null, note: 'gọi lại' },
+      call: { number: '0912 *** 678', talkSeconds: 12 },
+      order: { leadPhone: '0912 *** 678', phoneWrong: false, invalidPhones: 2 },
+      numbers: { phones: ['0912 *** 678'] },
+      count: 3,
+    });
+    // The original is untouched (results are masked per connection).
+    expect(value.items[0]!.phone).toBe('+84912345678');
+  });
+});
