@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { Instant } from '../domain';
+
+/*
+ * Database backups. The renderer names a backup only by its file name, which must match the
+ * names main gives (no folders, no dots but the extension): main alone decides where they live.
+ */
+
+/**
+ * `leadphone-20261123-020000.db` (UTC; `-manual` before `.db` for one an admin took), and
+ * `before-restore-….db` for the database a restore replaced.
+ */
+export const BACKUP_NAME = /^(leadphone|before-restore)-\d{8}-\d{6}(-\d{1,3})?(-manual)?\.db$/;
+
+export const BackupName = z.string().max(80).regex(BACKUP_NAME, { message: 'backup_name_invalid' });
+
+export const BackupInfo = z.object({
+  name: z.string(),
+  /** When it was taken (from its name, so a copied folder keeps its dates). */
+  createdAt: Instant,
+  size: z.number().int().nonnegative(),
+  /** `daily` and `manual` rotate (the last 7 kept); `before_restore` is the DB a restore replaced. */
+  kind: z.enum(['daily', 'manual', 'before_restore']),
+});
+export type BackupInfo = z.infer<typeof BackupInfo>;
+
+export const BackupList = z.object({
+  items: z.array(BackupInfo),
+  /** A restore chosen but not yet applied: it happens when LeadPhone next starts. */
+  restorePending: z.string().nullable(),
+  /** The database failed its integrity check at start; only backups and app.info work. */
+  degraded: z.boolean(),
+});
+export type BackupList = z.infer<typeof BackupList>;
+
+export const backupsMethods = {
+  'backups.list': { input: z.object({}).strict(), output: BackupList },
+  'backups.create': { input: z.object({}).strict(), output: BackupInfo },
+  /** Admin only. Checks the backup, then swaps it in at the next start (the app restarts). */
+  'backups.restore': {
+    input: z.object({ name: BackupName }).strict(),
+    output: z.object({ name: z.string(), restartRequired: z.literal(true) }),
+  },
+} as const;
+
+export const backupsEvents = {
+  /** A restore is ready: the Electron shell restarts the app; the browser host asks the user. */
+  'backups.restoreScheduled': z.object({ name: z.string() }),
+} as const;

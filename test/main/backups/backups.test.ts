@@ -1,0 +1,252 @@
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  closeSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+  truncateSync,
+} from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { BACKUP_DIR, KEEP_BACKUPS } from '../../../src/main/core/backups';
+import { createCore, type Core } from '../../../src/main/core/core';
+import { silentLog } from '../../../src/main/core/log';
+import type { Method, MethodInput, MethodOutput } from '../../../src/shared/api';
+import type { ApiError } from '../../../src/shared/errors';
+import { fakeClock } from '../../helpers/fakeClock';
+import { fakeTimers } from '../../helpers/fakeTimers';
+import { tempCore, type TempCore } from '../../helpers/tempCore';
+import { tempDir } from '../../helpers/tempDir';
+
+const HOUR = 3_600_000;
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  while (cleanups.length) cleanups.pop()!();
+});
+
+function track(t: TempCore): TempCore {
+  cleanups.push(() => t.dispose());
+  return t;
+}
+
+async function call<M extends Method>(core: Core, method: M, input: MethodInput<M>) {
+  const r = await core.dispatch(method, input);
+  if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
+  return r.value as MethodOutput<M>;
+}
+
+async function failure(core: Core, method: Method, input: unknown): Promise<ApiError> {
+  const r = await core.dispatch(method, input);
+  if (r.ok) throw new Error(`${method} succeeded`);
+  return r.error;
+}
+
+const phones = (core: Core) =>
+  (
+    core.db.prepare('SELECT phone_e164 FROM leads ORDER BY phone_e164').pluck().all() as string[]
+  ).map((p) => p.slice(-4));
+
+/** Garbage over pages in the middle of the file: header and schema stay readable. */
+function damagePages(path: string) {
+  const pageSize = 4096;
+  const pages = Math.floor(statSync(path).size / pageSize);
+  expect(pages).toBeGreaterThan(8);
+  const fd = openSync(path, 'r+');
+  try {
+    for (let p = 3; p < pages - 1; p += 2)
+      writeSync(fd, Buffer.alloc(pageSize, 0x5a), 0, pageSize, p * pageSize);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Closes a core and waits until no connection holds its file: core.close() returns while the
+ * WAL checkpointer's worker (db/checkpointer.ts) may still have its own connection open, and the
+ * last connection to close deletes the -wal file. Replacing the file before that races it.
+ */
+async function closeForGood(core: Core, dbPath: string) {
+  core.close();
+  await vi.waitFor(() => expect(existsSync(`${dbPath}-wal`)).toBe(false), { timeout: 5000 });
+}
+
+/** A core straight from createCore (tempCore would write the install's role into the DB). */
+function openCore(dir: string) {
+  const clock = fakeClock();
+  const core = createCore({
+    dbPath: join(dir, 'leadphone.db'),
+    clock,
+    timers: fakeTimers(clock),
+    log: silentLog,
+    notify: () => {},
+  });
+  cleanups.push(() => core.close());
+  return core;
+}
+
+async function addLeads(core: Core, from: number, count: number) {
+  for (let i = from; i < from + count; i++) {
+    await call(core, 'leads.add', {
+      name: `Khách ${i}`,
+      phone: `0912${String(i).padStart(6, '0')}`,
+    });
+  }
+}
+
+describe('database backups', () => {
+  it('round trip: a restore brings back the backup, and what came after is gone', async () => {
+    const t = track(tempCore());
+    await addLeads(t.core, 1, 2);
+    const backup = await call(t.core, 'backups.create', {});
+    expect(backup).toMatchObject({
+      kind: 'manual',
+      name: expect.stringMatching(/^leadphone-.*-manual\.db$/),
+    });
+    await addLeads(t.core, 3, 1);
+    expect(phones(t.core)).toEqual(['0001', '0002', '0003']);
+
+    expect(await call(t.core, 'backups.restore', { name: backup.name })).toEqual({
+      name: backup.name,
+      restartRequired: true,
+    });
+    // Nothing changes until the next start.
+    expect((await call(t.core, 'backups.list', {})).restorePending).toBe(backup.name);
+    expect(phones(t.core)).toEqual(['0001', '0002', '0003']);
+    await closeForGood(t.core, t.dbPath);
+
+    const again = track(tempCore({ dir: t.dir }));
+    expect(phones(again.core)).toEqual(['0001', '0002']);
+    const list = await call(again.core, 'backups.list', {});
+    expect(list.restorePending).toBeNull();
+    expect(list.degraded).toBe(false);
+    // The replaced database is kept, whole, as an undo.
+    const undo = list.items.find((b) => b.kind === 'before_restore')!;
+    expect(undo).toBeDefined();
+    const kept = new Database(join(t.dir, BACKUP_DIR, undo.name), { readonly: true });
+    expect(kept.prepare('SELECT count(*) FROM leads').pluck().get()).toBe(3);
+    kept.close();
+    expect(existsSync(join(t.dir, BACKUP_DIR, `${undo.name}-wal`))).toBe(false);
+    // And the app keeps working on the restored file.
+    await addLeads(again.core, 4, 1);
+    expect(phones(again.core)).toEqual(['0001', '0002', '0004']);
+  });
+
+  it('refuses a damaged, truncated, foreign or missing backup, and schedules nothing', async () => {
+    const t = track(tempCore());
+    await addLeads(t.core, 1, 300);
+    const good = await call(t.core, 'backups.create', {});
+    const dir = join(t.dir, BACKUP_DIR);
+
+    const damaged = 'leadphone-20261101-020000.db';
+    copyFileSync(join(dir, good.name), join(dir, damaged));
+    damagePages(join(dir, damaged));
+    const truncated = 'leadphone-20261102-020000.db';
+    copyFileSync(join(dir, good.name), join(dir, truncated));
+    truncateSync(join(dir, truncated), Math.floor(statSync(join(dir, good.name)).size / 2));
+    const foreign = 'leadphone-20261103-020000.db';
+    writeFileSync(join(dir, foreign), 'not a database at all');
+    const empty = 'leadphone-20261104-020000.db';
+    new Database(join(dir, empty)).close();
+
+    for (const name of [damaged, truncated, foreign, empty]) {
+      const error = await failure(t.core, 'backups.restore', { name });
+      expect(error.code, name).toBe('backup_invalid');
+    }
+    expect(
+      (await failure(t.core, 'backups.restore', { name: 'leadphone-20200101-000000.db' })).code,
+    ).toBe('not_found');
+    for (const name of ['../leadphone.db', '/etc/passwd', 'leadphone.db', `${good.name}/..`]) {
+      expect((await failure(t.core, 'backups.restore', { name })).code, name).toBe('invalid_input');
+    }
+    expect((await call(t.core, 'backups.list', {})).restorePending).toBeNull();
+
+    // Nothing was swapped at the next start.
+    await closeForGood(t.core, t.dbPath);
+    const again = track(tempCore({ dir: t.dir }));
+    expect(again.core.db.prepare('SELECT count(*) FROM leads').pluck().get()).toBe(300);
+  });
+
+  it('keeps the last 7', async () => {
+    const t = track(tempCore());
+    const made: string[] = [];
+    for (let i = 0; i < KEEP_BACKUPS + 3; i++) {
+      t.clock.advance(HOUR);
+      made.push((await call(t.core, 'backups.create', {})).name);
+    }
+    const { items } = await call(t.core, 'backups.list', {});
+    expect(items.map((b) => b.name)).toEqual(made.slice(-KEEP_BACKUPS).reverse());
+    expect(items.every((b) => b.size > 0)).toBe(true);
+  });
+
+  it('backs up within a minute of start, then once a day', async () => {
+    const t = track(tempCore());
+    const count = async () => (await call(t.core, 'backups.list', {})).items.length;
+    expect(await count()).toBe(0);
+    t.timers.advance(60_000);
+    await vi.waitFor(async () => expect(await count()).toBe(1));
+    t.timers.advance(23 * HOUR);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(await count()).toBe(1);
+    t.timers.advance(HOUR);
+    await vi.waitFor(async () => expect(await count()).toBe(2));
+    const [newest] = (await call(t.core, 'backups.list', {})).items;
+    expect(newest!.kind).toBe('daily');
+  });
+
+  it('takes a consistent snapshot while writes go on', async () => {
+    const t = track(tempCore());
+    await addLeads(t.core, 1, 2000);
+    const backup = call(t.core, 'backups.create', {});
+    await addLeads(t.core, 5000, 50);
+    const { name } = await backup;
+    const copy = new Database(join(t.dir, BACKUP_DIR, name), { readonly: true });
+    expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(copy.prepare('SELECT count(*) FROM leads').pluck().get()).toBeGreaterThanOrEqual(2000);
+    copy.close();
+  });
+});
+
+describe('the startup integrity check', () => {
+  it('starts a damaged database in degraded mode that offers its backups', async () => {
+    const dir = tempDir();
+    cleanups.push(() => dir.remove());
+    const first = track(tempCore({ dir: dir.path })).core;
+    await addLeads(first, 1, 400);
+    const backup = await call(first, 'backups.create', {});
+    await closeForGood(first, join(dir.path, 'leadphone.db'));
+    damagePages(join(dir.path, 'leadphone.db'));
+
+    const degraded = openCore(dir.path);
+    const error = await failure(degraded, 'leads.list', { stage: 'new' });
+    expect(error.code).toBe('db_corrupt');
+    expect((await failure(degraded, 'settings.get', {})).code).toBe('db_corrupt');
+    expect((await failure(degraded, 'backups.create', {})).code).toBe('db_corrupt');
+    expect((await call(degraded, 'app.info', {})).dataDir).toBe(dir.path);
+    const list = await call(degraded, 'backups.list', {});
+    expect(list.degraded).toBe(true);
+    expect(list.items.map((b) => b.name)).toEqual([backup.name]);
+    // Through a session too (what the transports use): no PIN can be checked in this state.
+    const session = degraded.openSession();
+    const restored = await session.dispatch('backups.restore', { name: backup.name });
+    expect(restored).toMatchObject({ ok: true });
+    degraded.close();
+
+    const healthy = openCore(dir.path);
+    expect((await call(healthy, 'backups.list', {})).degraded).toBe(false);
+    expect((await call(healthy, 'leads.list', { stage: 'new', limit: 200 })).counts.new).toBe(400);
+  });
+
+  it('treats a file that is not a database at all the same way', async () => {
+    const dir = tempDir();
+    cleanups.push(() => dir.remove());
+    mkdirSync(dir.path, { recursive: true });
+    writeFileSync(join(dir.path, 'leadphone.db'), Buffer.alloc(8192, 0x41));
+    const degraded = openCore(dir.path);
+    expect((await failure(degraded, 'leads.list', { stage: 'new' })).code).toBe('db_corrupt');
+    expect((await call(degraded, 'backups.list', {})).degraded).toBe(true);
+  });
+});
