@@ -1,10 +1,14 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { accessBench } from './access.bench';
+import { backupBench } from './backup.bench';
 import { dispositionsBench } from './dispositions.bench';
+import { exportBench } from './export.bench';
 import { importBench } from './import.bench';
 import { queuePageBench } from './queuePage.bench';
 import { remindersBench } from './reminders.bench';
 import { sipBench } from './sip.bench';
+import { syncBench } from './sync.bench';
 import type { Bench, BenchResult } from './types';
 
 // `npm run bench [-- name-filter]`: real SQLite files, data generated here; never part of CI's tests.
@@ -13,7 +17,11 @@ const benches: Bench[] = [
   dispositionsBench,
   remindersBench,
   importBench,
+  exportBench,
   sipBench,
+  syncBench,
+  backupBench,
+  accessBench,
 ];
 
 async function main() {

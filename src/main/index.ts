@@ -4,7 +4,8 @@ import { createCore, SECRET_KEY_FILE, type Core } from './core/core';
 import { electronSecrets } from './safeStorageSecrets';
 import { DB_FILE, resolveDataDir } from './core/dataDir';
 import { consoleLog } from './core/log';
-import { createInvokeHandler, EVENT_CHANNEL, INVOKE_CHANNEL } from './ipc';
+import { createFileLog, LOG_DIR } from './core/fileLog';
+import { createInvokeHandler, createIpcSessions, EVENT_CHANNEL, INVOKE_CHANNEL } from './ipc';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { createMainWindow } from './window';
 
@@ -21,10 +22,12 @@ async function start() {
   const dataDir = process.env.LEADPHONE_DATA_DIR
     ? resolveDataDir(undefined)
     : app.getPath('userData');
+  // Sanitized (no secrets, numbers masked) rotating files, echoed to the console.
+  const log = createFileLog({ dir: join(dataDir, LOG_DIR), echo: consoleLog });
   try {
     core = createCore({
       dbPath: join(dataDir, DB_FILE),
-      log: consoleLog,
+      log,
       secrets: electronSecrets(join(dataDir, SECRET_KEY_FILE)),
       notify: showNotification,
     });
@@ -35,12 +38,26 @@ async function start() {
     return;
   }
   serveRenderer(join(__dirname, '..', 'renderer'));
-  ipcMain.handle(INVOKE_CHANNEL, createInvokeHandler(core.dispatch));
-  core.onEvent((event, payload) => mainWindow?.webContents.send(EVENT_CHANNEL, event, payload));
+  const sessions = createIpcSessions(core.openSession);
+  // A sender Electron does not name is the main window (the app has no other).
+  ipcMain.handle(
+    INVOKE_CHANNEL,
+    createInvokeHandler((event) => sessions.of(event.sender?.id ?? mainWindow?.webContents.id)),
+  );
   mainWindow = createMainWindow(join(__dirname, '..', 'preload', 'preload.cjs'));
+  sessions.attach(mainWindow.webContents);
   mainWindow.on('closed', () => (mainWindow = undefined));
   // The phone re-registers after sleep; the renderer cannot see the resume itself.
   powerMonitor.on('resume', () => mainWindow?.webContents.send(EVENT_CHANNEL, 'power.resume', {}));
+  // A restore is applied when the core starts (core/backups.ts): restart once the window has
+  // had a moment to say so.
+  core.onEvent((event) => {
+    if (event !== 'backups.restoreScheduled') return;
+    setTimeout(() => {
+      app.relaunch();
+      app.quit();
+    }, 2000);
+  });
 }
 
 /** A callback's OS notification; clicking it brings the app forward on that lead. */

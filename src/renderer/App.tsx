@@ -17,6 +17,11 @@ import { canDial } from './store/phone';
 import { QueueFilters } from './components/QueueFilters';
 import { QueueTabs } from './components/QueueTabs';
 import { AdminScreen } from './screens/AdminScreen';
+import { ReportsScreen } from './screens/ReportsScreen';
+import { LockButton } from './access/LockButton';
+import { RoleGate } from './access/RoleGate';
+import { PinSetupDialog } from './access/PinSetupDialog';
+import { AgentSetupDialog } from './components/sync/AgentSetupDialog';
 import { useCatalogue, useQueue, useReminders, useSettings, useStores } from './store/context';
 import { windowTitle } from './store/reminders';
 import { ReminderBanners } from './components/ReminderBanners';
@@ -38,7 +43,7 @@ export function App() {
   );
   const settings = useSettings((s) => s.settings);
   const statuses = useCatalogue((s) => s.statuses);
-  const [view, setView] = useState<'queue' | 'admin'>('queue');
+  const [view, setView] = useState<'queue' | 'admin' | 'reports'>('queue');
   const [adding, setAdding] = useState(false);
   const [importing, setImporting] = useState(false);
   const importer = useMemo(() => createImporterStore(client), [client]);
@@ -165,6 +170,8 @@ export function App() {
 
   return (
     <div className="app">
+      <PinSetupDialog />
+      <AgentSetupDialog />
       <header className="topbar">
         <h1>{t('app.title')}</h1>
         <div className="topbar__actions">
@@ -207,7 +214,11 @@ export function App() {
               }}
             />
           )}
+          {view !== 'reports' && (
+            <button onClick={() => setView('reports')}>{t('reports.open')}</button>
+          )}
           <PhoneStatus />
+          <LockButton />
           <button onClick={() => setView(view === 'queue' ? 'admin' : 'queue')}>
             {view === 'queue' ? t('admin.open') : t('admin.back')}
           </button>
@@ -224,7 +235,11 @@ export function App() {
       )}
       <PhoneLayer onOpenLead={openFromPhone} />
       <ReminderBanners actions={reminderActions} />
-      {view === 'admin' ? (
+      {view === 'reports' ? (
+        <RoleGate need="supervisor">
+          <ReportsScreen />
+        </RoleGate>
+      ) : view === 'admin' ? (
         <AdminScreen />
       ) : (
         <div className="workspace">

@@ -4,6 +4,7 @@ import { I18nextProvider } from 'react-i18next';
 import { createClient } from './api/client';
 import { pickTransport } from './api/pickTransport';
 import { App } from './App';
+import { DatabaseGate } from './backups/DatabaseGate';
 import { createI18n } from './i18n';
 import { PhoneProvider } from './phone/phoneContext';
 import { createPhoneController } from './phone/phoneController';
@@ -24,7 +25,9 @@ createRoot(document.getElementById('root')!).render(
     <I18nextProvider i18n={i18n}>
       <StoresProvider stores={stores}>
         <PhoneProvider controller={phone} store={phoneStore}>
-          <App />
+          <DatabaseGate>
+            <App />
+          </DatabaseGate>
         </PhoneProvider>
       </StoresProvider>
     </I18nextProvider>

@@ -8,6 +8,11 @@ import { Order, OrderDraft, OrderState, Product, Vnd } from './orders';
 import { TimelineItem } from './timeline';
 import { ReminderView } from './reminders';
 import { intakeEvents, intakeMethods } from './intakeApi';
+import { exportsEvents, exportsMethods } from './api/exports';
+import { reportsMethods } from './api/reports';
+import { authEvents, authMethods } from './authApi';
+import { syncMethods } from './syncApi';
+import { backupsEvents, backupsMethods } from './api/backups';
 import {
   Call,
   CallDirection,
@@ -20,6 +25,16 @@ import { CustomerFields, Gender } from './workflow';
 
 // Messages of input refinements are i18n keys under `errors.`, so a form can show them.
 const text = (max: number) => z.string().trim().max(max, { message: 'too_long' });
+
+/** A time zone this runtime knows: any other makes every later date calculation throw. */
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export const LeadAddInput = z.object({
   name: text(200).min(1, { message: 'name_required' }),
@@ -177,6 +192,11 @@ export const AppInfo = z.object({
  */
 export const api = {
   ...intakeMethods,
+  ...exportsMethods,
+  ...reportsMethods,
+  ...authMethods,
+  ...syncMethods,
+  ...backupsMethods,
   'app.info': { input: z.object({}).strict(), output: AppInfo },
   'leads.add': { input: LeadAddInput.strict(), output: Lead },
   'leads.list': { input: LeadListInput.strict(), output: LeadPage },
@@ -256,7 +276,12 @@ export const api = {
     input: z
       .object({
         language: Language.optional(),
-        timeZone: z.string().min(1).max(64).optional(),
+        timeZone: z
+          .string()
+          .min(1)
+          .max(64)
+          .refine(isTimeZone, { message: 'time_zone_invalid' })
+          .optional(),
         callingWindow: CallingWindow.optional(),
       })
       .strict(),
@@ -267,6 +292,9 @@ export const api = {
 /** Events main pushes to the renderer. */
 export const events = {
   ...intakeEvents,
+  ...exportsEvents,
+  ...authEvents,
+  ...backupsEvents,
   'leads.changed': z.object({ ids: z.array(z.string()) }),
   'catalogue.changed': z.object({}),
   /** A callback's time has come: the banner shows, the lead rises to the top. */

@@ -15,11 +15,15 @@ export const UPLOAD_MAX_BYTES = 200 * 1024 * 1024;
 
 const UploadId = z.string().uuid();
 
+/**
+ * A lead list, or a sync bundle (`.lpbundle`, for `sync.importBundles` / `sync.importAssignment`;
+ * `imports.preview` and `imports.run` refuse it).
+ */
 const FileName = z
   .string()
   .min(1)
   .max(255)
-  .refine((n) => /\.(csv|tsv|txt|xlsx)$/i.test(n), { message: 'import_file_type' });
+  .refine((n) => /\.(csv|tsv|txt|xlsx|lpbundle)$/i.test(n), { message: 'import_file_type' });
 
 const UploadRef = z
   .object({

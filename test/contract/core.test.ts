@@ -3,6 +3,7 @@ import { describeContract, type ContractRig } from './leadsContract';
 import { describeWorkflowContract } from './workflowContract';
 import { describeSoftphoneContract } from './softphoneContract';
 import { describeIntakeContract } from './intakeContract';
+import { describeSyncContract } from './syncContract';
 import type { TempCore } from '../helpers/tempCore';
 
 async function connect(t: TempCore): Promise<ContractRig> {
@@ -17,3 +18,4 @@ describeContract('core directly', connect);
 describeWorkflowContract('core directly', connect);
 describeSoftphoneContract('core directly', connect);
 describeIntakeContract('core directly', connect);
+describeSyncContract('core directly', connect);

@@ -6,6 +6,7 @@ import { describeContract, type ContractRig } from './leadsContract';
 import { describeWorkflowContract } from './workflowContract';
 import { describeSoftphoneContract } from './softphoneContract';
 import { describeIntakeContract } from './intakeContract';
+import { describeSyncContract } from './syncContract';
 import type { TempCore } from '../helpers/tempCore';
 
 async function connect(t: TempCore): Promise<ContractRig> {
@@ -28,3 +29,4 @@ describeContract('through the WebSocket host', connect);
 describeWorkflowContract('through the WebSocket host', connect);
 describeSoftphoneContract('through the WebSocket host', connect);
 describeIntakeContract('through the WebSocket host', connect);
+describeSyncContract('through the WebSocket host', connect);

@@ -3,12 +3,17 @@
 type Listener = (...args: unknown[]) => void;
 
 export class FakeWebContents {
+  private static nextId = 1;
+  readonly id = FakeWebContents.nextId++;
   readonly listeners = new Map<string, Listener[]>();
   windowOpenHandler: ((details: { url: string }) => { action: string }) | undefined;
   readonly sent: unknown[][] = [];
   on(event: string, listener: Listener) {
     this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);
     return this;
+  }
+  once(event: string, listener: Listener) {
+    return this.on(event, listener);
   }
   setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
     this.windowOpenHandler = handler;

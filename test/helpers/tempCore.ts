@@ -5,6 +5,8 @@ import { fakeClock, type FakeClock } from './fakeClock';
 import { fakeTimers, type FakeTimers } from './fakeTimers';
 import type { Notification } from '../../src/main/core/i18n/notifications';
 import { tempDir } from './tempDir';
+import { setUpInstall } from './access';
+import type { Role } from '../../src/shared/roles';
 
 export interface TempCore {
   core: Core;
@@ -17,7 +19,15 @@ export interface TempCore {
   dispose(): void;
 }
 
-export function tempCore(options: { log?: Log; clock?: FakeClock; dir?: string } = {}): TempCore {
+export function tempCore(
+  options: {
+    log?: Log;
+    clock?: FakeClock;
+    dir?: string;
+    /** The install's role (admin by default, with the test PIN set); `fresh`: first start. */
+    role?: Role | 'fresh';
+  } = {},
+): TempCore {
   const dir = options.dir ? { path: options.dir, remove: () => {} } : tempDir();
   const clock = options.clock ?? fakeClock();
   const timers = fakeTimers(clock);
@@ -30,6 +40,8 @@ export function tempCore(options: { log?: Log; clock?: FakeClock; dir?: string }
     log: options.log ?? silentLog,
     notify: (n) => notifications.push(n),
   });
+  const role = options.role ?? 'admin';
+  if (role !== 'fresh') setUpInstall(core.db, role);
   return {
     core,
     clock,

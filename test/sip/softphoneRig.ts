@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import type { Browser, ConsoleMessage, Page } from 'playwright-core';
 import { systemClock } from '../../src/main/core/clock';
 import { createCore, type Core } from '../../src/main/core/core';
+import { setUpInstall } from '../helpers/access';
+import { setTestAgent } from '../helpers/agent';
 import type { Log } from '../../src/main/core/log';
 import { startHost, type Host } from '../../src/main/host/server';
 import type { Lead } from '../../src/shared/domain';
@@ -224,6 +226,9 @@ export async function startSoftphoneLab(users: SipUser[] = [AGENT, CUSTOMER, COL
 async function startApp(log: Log): Promise<{ core: Core; host: Host; stop(): Promise<void> }> {
   const dir = tempDir('leadphone-softphone-');
   const core = createCore({ dbPath: join(dir.path, 'leadphone.db'), clock: systemClock, log });
+  // The lab sets up SIP accounts as the admin would, with the first start done.
+  setUpInstall(core.db, 'admin');
+  setTestAgent(core.db);
   const host = await startHost({ core, rendererDir: RENDERER_DIR, log });
   return {
     core,

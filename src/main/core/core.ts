@@ -16,10 +16,18 @@ import {
   updateLead,
 } from './leadDetailService';
 import { changeOrder, saveProduct } from './orderService';
-import { latestVersion, openDatabase, type Db } from './db/open';
+import { latestVersion, type Db } from './db/open';
+import { openCheckedDatabase } from './db/integrity';
+import { applyPendingRestore, createBackups, scheduleDailyBackups } from './backups';
+import { createBackupHandlers } from './backupHandlers';
+import { createDegradedCore } from './degradedCore';
 import { startCheckpointer } from './db/checkpointer';
 import { readSettings, writeSettings } from './db/settings';
-import { createDispatch, type Dispatch } from './dispatch';
+import type { Dispatch } from './dispatch';
+import { createAccess } from './accessService';
+import { createAccessHandlers } from './accessHandlers';
+import { createSessions, type CoreSession } from './sessions';
+import { LOG_DIR } from './fileLog';
 import { addLead } from './leadService';
 import { consoleLog, type Log } from './log';
 import { keyFileSecrets, type Secrets } from './secrets';
@@ -32,7 +40,11 @@ import { leadForNumber, startCall, updateCallRecord } from './callService';
 import { deleteAccount, listAccounts } from './db/sipAccounts';
 import { accountCredentials, saveAccount } from './sipAccountService';
 import { createIntakeHandlers } from './intakeHandlers';
+import { createExportHandlers } from './exportHandlers';
+import { createReportHandlers } from './reportHandlers';
 import { createUploads } from './import/uploads';
+import { createSyncHandlers } from './syncHandlers';
+import { BUNDLES_FOLDER } from './sync/bundleFolder';
 
 export const APP_VERSION = '0.1.0';
 export const SECRET_KEY_FILE = 'secret.key';
@@ -47,14 +59,21 @@ export interface CoreOptions {
   timers?: SchedulerTimers;
   /** Shows an OS notification (Electron's Notification in the app; a log line in the host). */
   notify?: (notification: Notification) => void;
+  /** Where the log files are, for diagnostics (default: `logs` beside the database). */
+  logDir?: string;
 }
 
 export type CoreEventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
 export interface Core {
   handlers: Handlers;
-  /** Validating entry point used by both transports. */
+  /**
+   * Validating entry point with the install's own role (tools, tests). The transports open a
+   * session per connection instead, so unlocking admin on one does not unlock the others.
+   */
   dispatch: Dispatch;
+  /** A connection of its own: role checks, PIN unlock and number masking per connection. */
+  openSession(): CoreSession;
   onEvent(listener: CoreEventListener): () => void;
   close(): void;
   /** For tests and tools that need to look under the hood (never exposed to the renderer). */
@@ -66,7 +85,14 @@ export function createCore(options: CoreOptions): Core {
   const clock = options.clock ?? systemClock;
   const log = options.log ?? consoleLog;
   mkdirSync(dirname(options.dbPath), { recursive: true });
-  const db = openDatabase(options.dbPath);
+  // A restore chosen in the last run is applied before anything opens the file; a file that
+  // fails its integrity check starts the core in degraded mode (backups only).
+  applyPendingRestore(options.dbPath, clock.now(), log);
+  const opened = openCheckedDatabase(options.dbPath);
+  if (!opened.ok) return createDegradedCore(options, opened.problems, APP_VERSION);
+  const db = opened.db;
+  const backups = createBackups({ db, dataDir: dirname(options.dbPath), clock, log });
+  const stopBackups = scheduleDailyBackups(backups, options.timers ?? realTimers, log);
   const checkpointer = startCheckpointer(db, log);
   const secrets = options.secrets ?? keyFileSecrets(join(dirname(options.dbPath), SECRET_KEY_FILE));
   const listeners = new Set<CoreEventListener>();
@@ -101,14 +127,55 @@ export function createCore(options: CoreOptions): Core {
     notify(missedNotification(scheduler.missedAtStart, readSettings(db).language));
   }
 
+  const access = createAccess(db, clock, log);
+  const sessions = createSessions({
+    access,
+    log,
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  });
+
+  // One set of uploads: lead lists for intake, bundles for sync (the renderer never names paths).
+  const uploads = createUploads(dirname(options.dbPath));
   const handlers = {
+    ...createAccessHandlers({
+      db,
+      clock,
+      access,
+      current: sessions.current,
+      emit,
+      dataDir: dirname(options.dbPath),
+      logDir: options.logDir ?? join(dirname(options.dbPath), LOG_DIR),
+      appVersion: APP_VERSION,
+      schemaVersion: latestVersion(),
+    }),
     ...createIntakeHandlers({
       db,
       clock,
-      uploads: createUploads(dirname(options.dbPath)),
+      uploads,
       emit,
       afterImport: () => scheduler.sync(),
     }),
+    ...createSyncHandlers({
+      db,
+      clock,
+      appVersion: APP_VERSION,
+      emit,
+      dir: join(dirname(options.dbPath), BUNDLES_FOLDER),
+      uploads,
+      afterImport: () => scheduler.sync(),
+    }),
+    ...createExportHandlers({
+      db,
+      clock,
+      emit,
+      dir: join(dirname(options.dbPath), 'exports'),
+      masksNumbers: () => access.masksNumbers(sessions.current()),
+    }),
+    ...createReportHandlers({ db, clock }),
+    ...createBackupHandlers({ backups, degraded: false, emit }),
     'app.info': () => ({
       version: APP_VERSION,
       schemaVersion: latestVersion(),
@@ -210,16 +277,21 @@ export function createCore(options: CoreOptions): Core {
       return settings;
     },
   } satisfies Handlers;
+  sessions.bind(handlers);
+  const own = sessions.open();
 
   return {
     handlers,
-    dispatch: createDispatch(handlers, log),
+    dispatch: own.dispatch,
+    openSession: sessions.open,
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
     close() {
       scheduler.stop();
+      stopBackups();
+      backups.stop();
       listeners.clear();
       checkpointer.stop();
       if (db.open) db.close();

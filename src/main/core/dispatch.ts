@@ -1,4 +1,4 @@
-import { api, isMethod, type Handlers, type InvokeResult } from '../../shared/api';
+import { api, isMethod, type Handlers, type InvokeResult, type Method } from '../../shared/api';
 import { AppError } from '../../shared/errors';
 import type { Log } from './log';
 
@@ -7,16 +7,28 @@ export const SLOW_CALL_MS = 40;
 
 export type Dispatch = (method: unknown, input: unknown) => Promise<InvokeResult>;
 
+/** What a connection may do and see (sessions.ts); without one, every call is let through. */
+export interface DispatchGuard {
+  /** Refuses a call before its input is read or its handler runs; null lets it through. */
+  check(method: Method, input: unknown): AppError | null;
+  /** Runs the handler, e.g. inside the session's context. */
+  run<T>(fn: () => T): T;
+  /** What the caller may see of a result (e.g. masked numbers). */
+  present(method: Method, value: unknown): unknown;
+}
+
 /**
  * The one way into the core from outside: rejects unknown methods, validates the input with
  * the contract's schema, runs the handler, and turns every failure into `{ code, message }`.
  */
-export function createDispatch(handlers: Handlers, log: Log): Dispatch {
+export function createDispatch(handlers: Handlers, log: Log, guard?: DispatchGuard): Dispatch {
   return async (method, input) => {
     if (!isMethod(method)) {
       const name = typeof method === 'string' ? method.slice(0, 80) : typeof method;
       return fail(new AppError('unknown_method', `Unknown method: ${name}`));
     }
+    const refused = guard?.check(method, input);
+    if (refused) return fail(refused);
     const parsed = api[method].input.safeParse(input ?? {});
     if (!parsed.success) {
       const fields = parsed.error.issues.map((i) => ({
@@ -31,8 +43,8 @@ export function createDispatch(handlers: Handlers, log: Log): Dispatch {
     const started = performance.now();
     try {
       const handler = handlers[method] as (i: unknown) => unknown;
-      const value = await handler(parsed.data);
-      return { ok: true, value };
+      const value = await (guard ? guard.run(() => handler(parsed.data)) : handler(parsed.data));
+      return { ok: true, value: guard ? guard.present(method, value) : value };
     } catch (err) {
       if (err instanceof AppError) return fail(err);
       // Context only: inputs may hold personal data or secrets.

@@ -1,6 +1,8 @@
+import { extname } from 'node:path';
 import type { Handlers } from '../../shared/api';
 import { AppError } from '../../shared/errors';
 import type { UploadRef } from '../../shared/intakeApi';
+import { BUNDLE_EXTENSION } from '../../shared/syncApi';
 import type { ImportFile } from '../../shared/importTypes';
 import type { Clock } from './clock';
 import type { CoreEventListener } from './core';
@@ -32,11 +34,22 @@ export function createIntakeHandlers(ctx: {
   const { db, clock, uploads, emit } = ctx;
   const running = new Map<string, AbortController>();
 
-  const fileOf = (ref: UploadRef): ImportFile => ({
-    path: uploads.pathOf(ref.uploadId),
-    ...(ref.sheet === undefined ? {} : { sheet: ref.sheet }),
-    ...(ref.delimiter === undefined ? {} : { delimiter: ref.delimiter }),
-  });
+  const fileOf = (ref: UploadRef): ImportFile => {
+    const path = uploads.pathOf(ref.uploadId);
+    // The same uploads carry sync bundles; those go through Sync, never into a lead import.
+    if (extname(path).toLowerCase() === BUNDLE_EXTENSION) {
+      throw new AppError(
+        'invalid_input',
+        'This is a LeadPhone sync bundle, not a lead list: import it under Sync.',
+        { fields: [{ path: 'uploadId', key: 'import_is_bundle' }] },
+      );
+    }
+    return {
+      path,
+      ...(ref.sheet === undefined ? {} : { sheet: ref.sheet }),
+      ...(ref.delimiter === undefined ? {} : { delimiter: ref.delimiter }),
+    };
+  };
 
   return {
     'imports.begin': ({ fileName, size }) => ({ uploadId: uploads.begin(fileName, size) }),

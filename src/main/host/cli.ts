@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { createCore } from '../core/core';
 import { DB_FILE, resolveDataDir } from '../core/dataDir';
 import { consoleLog } from '../core/log';
+import { createFileLog, LOG_DIR } from '../core/fileLog';
 import { startHost } from './server';
 
 // `npm run host`: the app in a browser, the same core as the desktop app, on 127.0.0.1 only.
@@ -16,12 +17,13 @@ async function main() {
   });
   const dataDir = resolveDataDir(values['data-dir']);
   const rendererDir = resolve(values['renderer-dir'] ?? join(__dirname, '..', 'renderer'));
-  const core = createCore({ dbPath: join(dataDir, DB_FILE), log: consoleLog });
+  const log = createFileLog({ dir: join(dataDir, LOG_DIR), echo: consoleLog });
+  const core = createCore({ dbPath: join(dataDir, DB_FILE), log });
   const host = await startHost({
     core,
     rendererDir,
     port: values.port ? Number(values.port) : 0,
-    log: consoleLog,
+    log,
   });
   console.log(`LeadPhone is running at ${host.url}`);
   console.log(`Data folder: ${dataDir}`);

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Core } from '../core/core';
 import type { Log } from '../core/log';
+import type { CoreSession } from '../core/sessions';
 import { CONTENT_SECURITY_POLICY } from '../csp';
 import { readRendererFile } from './staticFiles';
 
@@ -93,20 +94,24 @@ export async function startHost(options: HostOptions): Promise<Host> {
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws));
   });
 
-  const unsubscribe = core.onEvent((event, payload) => {
-    const frame = JSON.stringify({ event, payload });
-    for (const ws of sockets) ws.send(frame);
-  });
-
+  // Each WebSocket is a session of its own: its role, its PIN unlock, its masked view.
   wss.on('connection', (ws) => {
+    const session = core.openSession();
     sockets.add(ws);
-    ws.on('close', () => sockets.delete(ws));
+    const off = session.onEvent((event, payload) => {
+      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ event, payload }));
+    });
+    ws.on('close', () => {
+      off();
+      session.close();
+      sockets.delete(ws);
+    });
     ws.on('message', (data) => {
-      void answer(ws, data.toString());
+      void answer(ws, session, data.toString());
     });
   });
 
-  async function answer(ws: WebSocket, text: string) {
+  async function answer(ws: WebSocket, session: CoreSession, text: string) {
     let message: unknown;
     try {
       message = JSON.parse(text);
@@ -123,7 +128,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
       ws.send(JSON.stringify({ id: null, result: badFrame('The message has no id.') }));
       return;
     }
-    const result = await core.dispatch(method, input);
+    const result = await session.dispatch(method, input);
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ id, result }));
   }
 
@@ -140,7 +145,6 @@ export async function startHost(options: HostOptions): Promise<Host> {
     port,
     token,
     async close() {
-      unsubscribe();
       for (const ws of sockets) ws.terminate();
       wss.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -13,6 +13,7 @@ import type { SipAccountView } from '../../shared/softphone';
 import { backoffDelay } from './backoff';
 import { ConnectionWatchdog } from './connectionWatchdog';
 import { callerNumber, dialString } from './dialPlan';
+import { isMaskedPhone } from '../../shared/phoneMask';
 import { causeFromStatus, type EndCause } from './endCause';
 import { micConstraints, micErrorCode } from './mediaErrors';
 import type { PhoneBackend } from './phoneBackend';
@@ -453,15 +454,26 @@ export class Phone {
     if (!ua || !account || this.registration.state !== 'registered' || !ua.isConnected()) {
       throw new PhoneError('not_registered');
     }
-    const digits = dialString(input.number, account);
-    const target = digits && UserAgent.makeURI(`sip:${escapeUser(digits)}@${account.domain}`);
-    if (!target) throw new PhoneError('number_invalid');
+    const uri = (number: string) => {
+      const digits = dialString(number, account);
+      return digits && UserAgent.makeURI(`sip:${escapeUser(digits)}@${account.domain}`);
+    };
+    // An agent with masking on only has `0912 *** 678`: main answers with the number to dial.
+    const masked = isMaskedPhone(input.number);
+    if (!masked && !uri(input.number)) throw new PhoneError('number_invalid');
     const record = await this.options.backend.startCall({
       leadId: input.leadId,
       direction: 'outbound',
       number: input.number,
       accountId: account.id,
     });
+    const target = uri(record.number);
+    if (!target) {
+      this.options.backend
+        .updateCall({ id: record.id, endedAt: this.now(), endCause: 'number_invalid' })
+        .catch(() => undefined);
+      throw new PhoneError('number_invalid');
+    }
     const inviter = new Inviter(ua, target, {
       earlyMedia: true,
       sessionDescriptionHandlerOptions: this.mediaOptions(),

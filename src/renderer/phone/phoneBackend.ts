@@ -6,8 +6,11 @@ import type { Client } from '../api/client';
 export interface PhoneBackend {
   /** The account's password and TURN credentials; used at once, never stored or shown. */
   credentials(accountId: string): Promise<SipCredentials>;
-  /** Opens a call record; rejects (e.g. `do_not_call`) when the call must not happen. */
-  startCall(input: MethodInput<'calls.start'>): Promise<{ id: string }>;
+  /**
+   * Opens a call record; rejects (e.g. `do_not_call`) when the call must not happen. Answers
+   * with the number to dial (a lead's own, which an agent may only see masked).
+   */
+  startCall(input: MethodInput<'calls.start'>): Promise<{ id: string; number: string }>;
   updateCall(input: MethodInput<'calls.update'>): Promise<void>;
   /** Screen pop: the lead behind a caller's number. */
   lookupNumber(number: string): Promise<{ id: string; name: string } | null>;

@@ -1,17 +1,29 @@
 import { AudioSettings } from './AudioSettings';
+import { BackupAdmin } from '../backups/BackupAdmin';
+import { DiagnosticsSection } from '../access/DiagnosticsSection';
+import { RoleGate } from '../access/RoleGate';
+import { SecurityAdmin } from '../access/SecurityAdmin';
 import { CallingHoursAdmin } from './CallingHoursAdmin';
 import { ProductAdmin } from './ProductAdmin';
 import { SipAccountAdmin } from './SipAccountAdmin';
 import { StatusAdmin } from './StatusAdmin';
+import { SyncAdmin } from './SyncAdmin';
 
 export function AdminScreen() {
   return (
     <main className="admin-screen">
-      <StatusAdmin />
-      <ProductAdmin />
-      <CallingHoursAdmin />
-      <SipAccountAdmin />
+      {/* Set-up needs the admin PIN; the agent's own headset and diagnostics do not. */}
+      <RoleGate need="admin">
+        <StatusAdmin />
+        <ProductAdmin />
+        <CallingHoursAdmin />
+        <SipAccountAdmin />
+        <SecurityAdmin />
+        <BackupAdmin />
+      </RoleGate>
       <AudioSettings />
+      <SyncAdmin />
+      <DiagnosticsSection />
     </main>
   );
 }

@@ -4,7 +4,7 @@ import { extname, join } from 'node:path';
 import { AppError } from '../../../shared/errors';
 
 /**
- * Files the renderer uploads for an import, kept under `<dataDir>/imports` until the import
+ * Files the renderer uploads for an import (lead lists, and sync bundles), kept under `<dataDir>/imports` until the import
  * ends. The renderer never names a path on this machine: it gets an id, and main owns where
  * the bytes go. Leftovers from a run that crashed are cleared when the core starts.
  */
@@ -14,11 +14,14 @@ export interface Uploads {
   write(id: string, offset: number, bytes: Buffer): number;
   /** The path of a complete upload. */
   pathOf(id: string): string;
+  /** The name the file had on the user's side (last segment only), for messages. */
+  nameOf(id: string): string;
   remove(id: string): void;
 }
 
 interface Upload {
   path: string;
+  name: string;
   size: number;
   received: number;
 }
@@ -46,10 +49,11 @@ export function createUploads(dataDir: string): Uploads {
     begin(fileName, size) {
       mkdirSync(dir, { recursive: true });
       const id = randomUUID();
-      // Only the extension of the user's name is kept: it says CSV or XLSX.
+      // Only the extension of the user's name goes into the path: it says CSV, XLSX or bundle.
       const path = join(dir, `${id}${extname(fileName).toLowerCase()}`);
       closeSync(openSync(path, 'w', 0o600));
-      open.set(id, { path, size, received: 0 });
+      const name = fileName.split(/[\\/]/).pop() || fileName;
+      open.set(id, { path, name, size, received: 0 });
       return id;
     },
     write(id, offset, bytes) {
@@ -76,6 +80,9 @@ export function createUploads(dataDir: string): Uploads {
         });
       }
       return upload.path;
+    },
+    nameOf(id) {
+      return get(id).name;
     },
     remove(id) {
       const upload = open.get(id);

@@ -5,6 +5,9 @@ import { m0030Workflow } from './0030-workflow';
 import { m0040Intake } from './0040-intake';
 import { m0050Softphone } from './0050-softphone';
 import { m0060Reminders } from './0060-reminders';
+import { m0070Agents } from './0070-agents';
+import { m0080Reports } from './0080-reports';
+import { m0090Access } from './0090-access';
 
 export type { Migration } from './types';
 
@@ -16,4 +19,7 @@ export const migrations: readonly Migration[] = [
   m0040Intake,
   m0050Softphone,
   m0060Reminders,
+  m0070Agents,
+  m0080Reports,
+  m0090Access,
 ];
