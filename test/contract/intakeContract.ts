@@ -1,21 +1,10 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ApiCallError, createClient, type Client } from '../../src/renderer/api/client';
+import { describe, expect, it } from 'vitest';
 import { uploadFile } from '../../src/renderer/api/uploadFile';
 import { UPLOAD_CHUNK_BYTES } from '../../src/shared/intakeApi';
-import { tempCore, type TempCore } from '../helpers/tempCore';
-import type { ContractRig } from './leadsContract';
-
-async function errorOf(p: Promise<unknown>) {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof ApiCallError) return err.error;
-    throw err;
-  }
-  throw new Error('expected the call to fail');
-}
+import { type TempCore } from '../helpers/tempCore';
+import { errorOf, useContractClient, type ContractRig } from './contractRig';
 
 const named = (name: string, text: string) => Object.assign(new Blob([text]), { name });
 
@@ -34,28 +23,16 @@ export function describeIntakeContract(
   connect: (t: TempCore) => Promise<ContractRig>,
 ) {
   describe(`lead intake through the contract (${name})`, () => {
-    let t: TempCore;
-    let rig: ContractRig;
-    let client: Client;
-
-    beforeEach(async () => {
-      t = tempCore();
-      rig = await connect(t);
-      client = createClient(rig.transport);
-    });
-    afterEach(async () => {
-      await rig.close();
-      t.dispose();
-    });
+    const ctx = useContractClient(connect);
 
     async function importCsv(text: string) {
-      const uploadId = await uploadFile(client, named('leads.csv', text));
-      const preview = await client.call('imports.preview', { uploadId });
+      const uploadId = await uploadFile(ctx.client, named('leads.csv', text));
+      const preview = await ctx.client.call('imports.preview', { uploadId });
       const progress: number[] = [];
-      const off = client.on('import.progress', (p) => {
+      const off = ctx.client.on('import.progress', (p) => {
         if (p.uploadId === uploadId) progress.push(p.done);
       });
-      const report = await client.call('imports.run', { uploadId, mapping: preview.mapping });
+      const report = await ctx.client.call('imports.run', { uploadId, mapping: preview.mapping });
       off();
       return { preview, report, progress };
     }
@@ -88,28 +65,28 @@ export function describeIntakeContract(
       ]);
       expect(progress.at(-1)).toBe(5);
       // The uploaded copy is gone once the import ended.
-      const uploads = join(t.dir, 'imports');
+      const uploads = join(ctx.t.dir, 'imports');
       expect(existsSync(uploads) ? readdirSync(uploads) : []).toEqual([]);
     });
 
     it('merges a re-import into the same leads and changes nothing the second time', async () => {
       await importCsv(CSV);
-      const before = await client.call('leads.list', { stage: 'new', limit: 50 });
+      const before = await ctx.client.call('leads.list', { stage: 'new', limit: 50 });
       const { report } = await importCsv(CSV);
       expect(report.counts).toMatchObject({ newLeads: 0, mergedDuplicates: 4, unchanged: 4 });
-      const after = await client.call('leads.list', { stage: 'new', limit: 50 });
+      const after = await ctx.client.call('leads.list', { stage: 'new', limit: 50 });
       expect(after.items).toEqual(before.items);
     });
 
     it('finds Vietnamese names typed without diacritics, and numbers by 4+ digits', async () => {
       await importCsv(CSV);
-      const byName = await client.call('leads.search', { query: 'nguyen van' });
+      const byName = await ctx.client.call('leads.search', { query: 'nguyen van' });
       expect(byName.items.map((l) => l.name)).toEqual(['Nguyễn Văn An']);
-      const byD = await client.call('leads.search', { query: 'dang binh' });
+      const byD = await ctx.client.call('leads.search', { query: 'dang binh' });
       expect(byD.items.map((l) => l.name)).toEqual(['Đặng Thị Bình']);
-      const byDigits = await client.call('leads.search', { query: '0111' });
+      const byDigits = await ctx.client.call('leads.search', { query: '0111' });
       expect(byDigits.items.map((l) => l.name)).toEqual(['Đặng Thị Bình']);
-      const byNote = await client.call('leads.search', { query: 'tu van' });
+      const byNote = await ctx.client.call('leads.search', { query: 'tu van' });
       expect(byNote.items.map((l) => l.name)).toEqual(['Nguyễn Văn An']);
     });
 
@@ -122,41 +99,41 @@ export function describeIntakeContract(
       }
       const sent: number[] = [];
       const file = named('big.csv', rows.join('\n'));
-      const uploadId = await uploadFile(client, file, (s) => sent.push(s));
+      const uploadId = await uploadFile(ctx.client, file, (s) => sent.push(s));
       expect(sent).toEqual([UPLOAD_CHUNK_BYTES, file.size]);
-      const preview = await client.call('imports.preview', { uploadId });
-      const report = await client.call('imports.run', { uploadId, mapping: preview.mapping });
+      const preview = await ctx.client.call('imports.preview', { uploadId });
+      const report = await ctx.client.call('imports.run', { uploadId, mapping: preview.mapping });
       expect(report.counts.newLeads).toBe(rows.length - 1);
     });
 
     it('refuses a wrong file type, chunks out of order, an incomplete or unknown upload', async () => {
       expect(
-        await errorOf(client.call('imports.begin', { fileName: 'a.exe', size: 10 })),
+        await errorOf(ctx.client.call('imports.begin', { fileName: 'a.exe', size: 10 })),
       ).toMatchObject({
         code: 'invalid_input',
         fields: [{ path: 'fileName', key: 'import_file_type' }],
       });
-      const { uploadId } = await client.call('imports.begin', { fileName: 'a.csv', size: 8 });
+      const { uploadId } = await ctx.client.call('imports.begin', { fileName: 'a.csv', size: 8 });
       expect(
-        await errorOf(client.call('imports.chunk', { uploadId, offset: 4, data: 'QUJDRA==' })),
+        await errorOf(ctx.client.call('imports.chunk', { uploadId, offset: 4, data: 'QUJDRA==' })),
       ).toMatchObject({ code: 'invalid_input', fields: [{ key: 'import_upload_order' }] });
-      await client.call('imports.chunk', { uploadId, offset: 0, data: 'QUJDRA==' });
-      expect(await errorOf(client.call('imports.preview', { uploadId }))).toMatchObject({
+      await ctx.client.call('imports.chunk', { uploadId, offset: 0, data: 'QUJDRA==' });
+      expect(await errorOf(ctx.client.call('imports.preview', { uploadId }))).toMatchObject({
         fields: [{ key: 'import_upload_incomplete' }],
       });
-      await client.call('imports.cancel', { uploadId });
-      expect(await errorOf(client.call('imports.preview', { uploadId }))).toMatchObject({
+      await ctx.client.call('imports.cancel', { uploadId });
+      expect(await errorOf(ctx.client.call('imports.preview', { uploadId }))).toMatchObject({
         code: 'not_found',
       });
-      const counts = await client.call('leads.list', { stage: 'new', limit: 1 });
+      const counts = await ctx.client.call('leads.list', { stage: 'new', limit: 1 });
       expect(counts.counts.new).toBe(0);
     });
 
     it('refuses a manual duplicate with the existing lead to open instead', async () => {
       await importCsv(CSV);
-      const [existing] = (await client.call('leads.search', { query: 'Nguyen Van An' })).items;
+      const [existing] = (await ctx.client.call('leads.search', { query: 'Nguyen Van An' })).items;
       const err = await errorOf(
-        client.call('leads.add', { name: 'Dung', phone: '84 912 345 678' }),
+        ctx.client.call('leads.add', { name: 'Dung', phone: '84 912 345 678' }),
       );
       expect(err).toMatchObject({ code: 'duplicate_lead', data: { leadId: existing!.id } });
     });

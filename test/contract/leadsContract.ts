@@ -1,26 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { LeadPage, Transport } from '../../src/shared/api';
-import { ApiCallError, createClient, type Client } from '../../src/renderer/api/client';
+import { describe, expect, it } from 'vitest';
+import type { LeadPage } from '../../src/shared/api';
+import { errorOf, useContractClient, type ContractRig } from './contractRig';
 import type { TempCore } from '../helpers/tempCore';
-import { tempCore } from '../helpers/tempCore';
 
-export interface ContractRig {
-  transport: Transport;
-  close(): Promise<void>;
-}
+export type { ContractRig } from './contractRig';
 
 function rowCount(t: TempCore): number {
   return (t.core.db.prepare('SELECT COUNT(*) AS n FROM leads').get() as { n: number }).n;
-}
-
-async function errorOf(p: Promise<unknown>) {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof ApiCallError) return err.error;
-    throw err;
-  }
-  throw new Error('expected the call to fail');
 }
 
 /**
@@ -29,22 +15,10 @@ async function errorOf(p: Promise<unknown>) {
  */
 export function describeContract(name: string, connect: (t: TempCore) => Promise<ContractRig>) {
   describe(`API contract (${name})`, () => {
-    let t: TempCore;
-    let rig: ContractRig;
-    let client: Client;
-
-    beforeEach(async () => {
-      t = tempCore();
-      rig = await connect(t);
-      client = createClient(rig.transport);
-    });
-    afterEach(async () => {
-      await rig.close();
-      t.dispose();
-    });
+    const ctx = useContractClient(connect);
 
     it('adds a lead to Data mới with "call now" and a normalised phone', async () => {
-      const lead = await client.call('leads.add', {
+      const lead = await ctx.client.call('leads.add', {
         name: '  Nguyễn Văn A ',
         phone: '0912.345.678',
         source: 'Facebook',
@@ -59,24 +33,28 @@ export function describeContract(name: string, connect: (t: TempCore) => Promise
         stage: 'new',
         nextAction: 'call_now',
         nextActionAt: null,
-        receivedAt: t.clock.now(),
+        receivedAt: ctx.t.clock.now(),
       });
-      expect(await client.call('leads.get', { id: lead.id })).toEqual(lead);
+      expect(await ctx.client.call('leads.get', { id: lead.id })).toEqual(lead);
     });
 
     it('lists a stage newest first, in pages, with counts per tab', async () => {
       const ids: string[] = [];
       for (let i = 0; i < 5; i++) {
-        t.clock.advance(60_000);
+        ctx.t.clock.advance(60_000);
         ids.push(
-          (await client.call('leads.add', { name: `Lead ${i}`, phone: `091234567${i}` })).id,
+          (await ctx.client.call('leads.add', { name: `Lead ${i}`, phone: `091234567${i}` })).id,
         );
       }
       const seen: string[] = [];
       let cursor: string | null = null;
       let pages = 0;
       do {
-        const page: LeadPage = await client.call('leads.list', { stage: 'new', limit: 2, cursor });
+        const page: LeadPage = await ctx.client.call('leads.list', {
+          stage: 'new',
+          limit: 2,
+          cursor,
+        });
         expect(page.counts).toEqual({ new: 5, contact: 0, order: 0 });
         seen.push(...page.items.map((l) => l.id));
         cursor = page.nextCursor;
@@ -84,20 +62,20 @@ export function describeContract(name: string, connect: (t: TempCore) => Promise
       } while (cursor);
       expect(pages).toBe(3);
       expect(seen).toEqual([...ids].reverse());
-      const contact = await client.call('leads.list', { stage: 'contact' });
+      const contact = await ctx.client.call('leads.list', { stage: 'contact' });
       expect(contact.items).toEqual([]);
       expect(contact.nextCursor).toBeNull();
     });
 
     it('refuses an invalid phone with the reason and writes nothing', async () => {
-      const error = await errorOf(client.call('leads.add', { name: 'B', phone: '0123' }));
+      const error = await errorOf(ctx.client.call('leads.add', { name: 'B', phone: '0123' }));
       expect(error.code).toBe('invalid_input');
       expect(error.fields).toEqual([{ path: 'phone', key: 'phone_invalid' }]);
-      expect(rowCount(t)).toBe(0);
+      expect(rowCount(ctx.t)).toBe(0);
     });
 
     it('refuses a missing name and a missing phone, naming both fields', async () => {
-      const error = await errorOf(client.call('leads.add', { name: ' ', phone: '' }));
+      const error = await errorOf(ctx.client.call('leads.add', { name: ' ', phone: '' }));
       expect(error.code).toBe('invalid_input');
       expect(error.fields).toEqual(
         expect.arrayContaining([
@@ -105,19 +83,21 @@ export function describeContract(name: string, connect: (t: TempCore) => Promise
           { path: 'phone', key: 'phone_required' },
         ]),
       );
-      expect(rowCount(t)).toBe(0);
+      expect(rowCount(ctx.t)).toBe(0);
     });
 
     it('refuses a second lead with the same normalised number, naming the first', async () => {
-      const first = await client.call('leads.add', { name: 'C', phone: '+84 912 345 678' });
-      const error = await errorOf(client.call('leads.add', { name: 'C2', phone: '0912345678' }));
+      const first = await ctx.client.call('leads.add', { name: 'C', phone: '+84 912 345 678' });
+      const error = await errorOf(
+        ctx.client.call('leads.add', { name: 'C2', phone: '0912345678' }),
+      );
       expect(error.code).toBe('duplicate_lead');
       expect(error.data).toEqual({ leadId: first.id });
-      expect(rowCount(t)).toBe(1);
+      expect(rowCount(ctx.t)).toBe(1);
     });
 
     it('answers an unknown method and malformed input with a clear error and writes nothing', async () => {
-      const unknown = await rig.transport.invoke('leads.drop', {});
+      const unknown = await ctx.rig.transport.invoke('leads.drop', {});
       expect(unknown).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
       for (const input of [
         null,
@@ -126,45 +106,45 @@ export function describeContract(name: string, connect: (t: TempCore) => Promise
         { name: 1, phone: 2 },
         { name: 'A', phone: '0912345678', extra: 1 },
       ]) {
-        const result = await rig.transport.invoke('leads.add', input);
+        const result = await ctx.rig.transport.invoke('leads.add', input);
         expect(result.ok).toBe(false);
         if (!result.ok) {
           expect(result.error.code).toBe('invalid_input');
           expect(result.error.message).toMatch(/Invalid input for leads\.add/);
         }
       }
-      expect(rowCount(t)).toBe(0);
+      expect(rowCount(ctx.t)).toBe(0);
     });
 
     it('refuses a forged queue cursor and an unknown lead id', async () => {
       const bad = await errorOf(
-        client.call('leads.list', { stage: 'new', cursor: "1.0.'; DROP TABLE leads" }),
+        ctx.client.call('leads.list', { stage: 'new', cursor: "1.0.'; DROP TABLE leads" }),
       );
       expect(bad.code).toBe('invalid_input');
       const missing = await errorOf(
-        client.call('leads.get', { id: '00000000-0000-4000-8000-000000000000' }),
+        ctx.client.call('leads.get', { id: '00000000-0000-4000-8000-000000000000' }),
       );
       expect(missing.code).toBe('not_found');
     });
 
     it('keeps settings and pushes events to listeners', async () => {
       const events: string[] = [];
-      const offLeads = client.on('leads.changed', (p) => events.push(`leads:${p.ids.length}`));
-      const offSettings = client.on('settings.changed', (s) =>
+      const offLeads = ctx.client.on('leads.changed', (p) => events.push(`leads:${p.ids.length}`));
+      const offSettings = ctx.client.on('settings.changed', (s) =>
         events.push(`settings:${s.language}`),
       );
-      expect(await client.call('settings.get', {})).toMatchObject({
+      expect(await ctx.client.call('settings.get', {})).toMatchObject({
         language: 'vi',
         timeZone: 'Asia/Ho_Chi_Minh',
       });
-      expect(await client.call('settings.update', { language: 'en' })).toMatchObject({
+      expect(await ctx.client.call('settings.update', { language: 'en' })).toMatchObject({
         language: 'en',
       });
-      await client.call('leads.add', { name: 'D', phone: '0987654321' });
+      await ctx.client.call('leads.add', { name: 'D', phone: '0987654321' });
       await expect.poll(() => events).toEqual(['settings:en', 'leads:1']);
       offLeads();
       offSettings();
-      expect((await client.call('settings.get', {})).language).toBe('en');
+      expect((await ctx.client.call('settings.get', {})).language).toBe('en');
     });
   });
 }

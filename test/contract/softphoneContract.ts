@@ -1,22 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ApiCallError, createClient, type Client } from '../../src/renderer/api/client';
-import { tempCore, type TempCore } from '../helpers/tempCore';
-import type { ContractRig } from './leadsContract';
+import { describe, expect, it } from 'vitest';
+import { type TempCore } from '../helpers/tempCore';
+import { errorOf, useContractClient, type ContractRig } from './contractRig';
 
 const PASSWORD = 'Sip-Secret-Pw-7731';
 const TURN_CREDENTIAL = 'turn-cred-5519';
-
-async function errorOf(p: Promise<unknown>) {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof ApiCallError) return err.error;
-    throw err;
-  }
-  throw new Error('expected the call to fail');
-}
 
 const account = {
   name: 'Tổng đài',
@@ -35,23 +24,11 @@ export function describeSoftphoneContract(
   connect: (t: TempCore) => Promise<ContractRig>,
 ) {
   describe(`softphone through the contract (${name})`, () => {
-    let t: TempCore;
-    let rig: ContractRig;
-    let client: Client;
-
-    beforeEach(async () => {
-      t = tempCore();
-      rig = await connect(t);
-      client = createClient(rig.transport);
-    });
-    afterEach(async () => {
-      await rig.close();
-      t.dispose();
-    });
+    const ctx = useContractClient(connect);
 
     it('records a call from start to end, with talk time and quality', async () => {
-      const lead = await client.call('leads.add', { name: 'Khách', phone: '0912345678' });
-      const call = await client.call('calls.start', {
+      const lead = await ctx.client.call('leads.add', { name: 'Khách', phone: '0912345678' });
+      const call = await ctx.client.call('calls.start', {
         leadId: lead.id,
         direction: 'outbound',
         number: '0912345678',
@@ -59,12 +36,12 @@ export function describeSoftphoneContract(
       expect(call).toMatchObject({
         leadId: lead.id,
         via: 'softphone',
-        startedAt: t.clock.now(),
+        startedAt: ctx.t.clock.now(),
         talkSeconds: 0,
       });
-      const answered = t.clock.now() + 4_000;
+      const answered = ctx.t.clock.now() + 4_000;
       const ended = answered + 95_400;
-      const done = await client.call('calls.update', {
+      const done = await ctx.client.call('calls.update', {
         id: call.id,
         answeredAt: answered,
         endedAt: ended,
@@ -78,7 +55,7 @@ export function describeSoftphoneContract(
         endCause: 'local_hangup',
         quality: { rttMs: 12, jitterMs: 3, packetLossPct: 0.5, codec: 'opus' },
       });
-      const detail = await client.call('leads.detail', { id: lead.id });
+      const detail = await ctx.client.call('leads.detail', { id: lead.id });
       expect(detail.timeline.find((i) => i.kind === 'call')).toMatchObject({
         talkSeconds: 95,
         via: 'softphone',
@@ -88,20 +65,20 @@ export function describeSoftphoneContract(
     });
 
     it('links an unknown caller’s call to the lead saved after it, and never relinks', async () => {
-      const call = await client.call('calls.start', {
+      const call = await ctx.client.call('calls.start', {
         leadId: null,
         direction: 'inbound',
         number: '0987 654 321',
       });
       expect(call.leadId).toBeNull();
-      const lead = await client.call('leads.add', { name: 'Khách mới', phone: '0987654321' });
-      const linked = await client.call('calls.update', { id: call.id, leadId: lead.id });
+      const lead = await ctx.client.call('leads.add', { name: 'Khách mới', phone: '0987654321' });
+      const linked = await ctx.client.call('calls.update', { id: call.id, leadId: lead.id });
       expect(linked.leadId).toBe(lead.id);
-      const detail = await client.call('leads.detail', { id: lead.id });
+      const detail = await ctx.client.call('leads.detail', { id: lead.id });
       expect(detail.timeline.filter((i) => i.kind === 'call')).toHaveLength(1);
-      const other = await client.call('leads.add', { name: 'Khác', phone: '0912000999' });
+      const other = await ctx.client.call('leads.add', { name: 'Khác', phone: '0912000999' });
       expect(
-        await errorOf(client.call('calls.update', { id: call.id, leadId: other.id })),
+        await errorOf(ctx.client.call('calls.update', { id: call.id, leadId: other.id })),
       ).toMatchObject({
         code: 'invalid_input',
         fields: [{ path: 'leadId', key: 'call_has_lead' }],
@@ -109,10 +86,10 @@ export function describeSoftphoneContract(
     });
 
     it('refuses to dial a do-not-call lead, with the reason', async () => {
-      const lead = await client.call('leads.add', { name: 'Khách', phone: '0912345678' });
-      await client.call('leads.update', { id: lead.id, doNotCall: true });
+      const lead = await ctx.client.call('leads.add', { name: 'Khách', phone: '0912345678' });
+      await ctx.client.call('leads.update', { id: lead.id, doNotCall: true });
       const error = await errorOf(
-        client.call('calls.start', {
+        ctx.client.call('calls.start', {
           leadId: lead.id,
           direction: 'outbound',
           number: '0912345678',
@@ -120,7 +97,7 @@ export function describeSoftphoneContract(
       );
       expect(error.code).toBe('do_not_call');
       // The customer may still call in.
-      const inbound = await client.call('calls.start', {
+      const inbound = await ctx.client.call('calls.start', {
         leadId: lead.id,
         direction: 'inbound',
         number: '0912345678',
@@ -129,33 +106,35 @@ export function describeSoftphoneContract(
     });
 
     it('finds the caller’s lead whatever the number’s form (screen pop)', async () => {
-      const lead = await client.call('leads.add', { name: 'Khách', phone: '0912345678' });
+      const lead = await ctx.client.call('leads.add', { name: 'Khách', phone: '0912345678' });
       for (const n of ['+84912345678', '84912345678', '0912 345 678']) {
-        expect((await client.call('calls.lookupNumber', { number: n })).lead?.id).toBe(lead.id);
+        expect((await ctx.client.call('calls.lookupNumber', { number: n })).lead?.id).toBe(lead.id);
       }
-      expect((await client.call('calls.lookupNumber', { number: '0987000111' })).lead).toBeNull();
+      expect(
+        (await ctx.client.call('calls.lookupNumber', { number: '0987000111' })).lead,
+      ).toBeNull();
     });
 
     it('keeps SIP passwords encrypted at rest and never returns them but to the phone', async () => {
-      const saved = await client.call('sipAccounts.save', account);
+      const saved = await ctx.client.call('sipAccounts.save', account);
       expect(saved).toMatchObject({
         hasPassword: true,
         active: true,
         iceServers: [{ hasCredential: true }],
       });
       expect(JSON.stringify(saved)).not.toContain(PASSWORD);
-      const listed = await client.call('sipAccounts.list', {});
+      const listed = await ctx.client.call('sipAccounts.list', {});
       expect(JSON.stringify(listed)).not.toContain(PASSWORD);
       expect(JSON.stringify(listed)).not.toContain(TURN_CREDENTIAL);
 
       // Saved again without a password: the stored one stays.
-      await client.call('sipAccounts.save', {
+      await ctx.client.call('sipAccounts.save', {
         ...account,
         id: saved.id,
         password: undefined,
         name: 'Tổng đài 2',
       });
-      const creds = await client.call('sipAccounts.credentials', { id: saved.id });
+      const creds = await ctx.client.call('sipAccounts.credentials', { id: saved.id });
       expect(creds).toEqual({
         password: PASSWORD,
         iceServers: [
@@ -163,25 +142,25 @@ export function describeSoftphoneContract(
         ],
       });
 
-      t.core.db.pragma('wal_checkpoint(PASSIVE)');
-      for (const file of readdirSync(t.dir).filter((f) => f.startsWith('leadphone.db'))) {
-        const bytes = readFileSync(join(t.dir, file));
+      ctx.t.core.db.pragma('wal_checkpoint(PASSIVE)');
+      for (const file of readdirSync(ctx.t.dir).filter((f) => f.startsWith('leadphone.db'))) {
+        const bytes = readFileSync(join(ctx.t.dir, file));
         expect(bytes.includes(Buffer.from(PASSWORD)), file).toBe(false);
         expect(bytes.includes(Buffer.from(TURN_CREDENTIAL)), file).toBe(false);
       }
     });
 
     it('keeps one account active, refuses a bad server address, and deletes', async () => {
-      const a = await client.call('sipAccounts.save', account);
-      const b = await client.call('sipAccounts.save', { ...account, username: '1002' });
-      const list = await client.call('sipAccounts.list', {});
+      const a = await ctx.client.call('sipAccounts.save', account);
+      const b = await ctx.client.call('sipAccounts.save', { ...account, username: '1002' });
+      const list = await ctx.client.call('sipAccounts.list', {});
       expect(list.filter((x) => x.active).map((x) => x.id)).toEqual([b.id]);
       const bad = await errorOf(
-        client.call('sipAccounts.save', { ...account, wsServer: 'http://pbx' }),
+        ctx.client.call('sipAccounts.save', { ...account, wsServer: 'http://pbx' }),
       );
       expect(bad.fields).toEqual([{ path: 'wsServer', key: 'ws_url_invalid' }]);
-      await client.call('sipAccounts.delete', { id: a.id });
-      expect((await client.call('sipAccounts.list', {})).map((x) => x.id)).toEqual([b.id]);
+      await ctx.client.call('sipAccounts.delete', { id: a.id });
+      expect((await ctx.client.call('sipAccounts.list', {})).map((x) => x.id)).toEqual([b.id]);
     });
   });
 }

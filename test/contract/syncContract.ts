@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ApiCallError, createClient, type Client } from '../../src/renderer/api/client';
+import { describe, expect, it } from 'vitest';
+import { ApiCallError } from '../../src/renderer/api/client';
 import { uploadFile } from '../../src/renderer/api/uploadFile';
-import { tempCore, type TempCore } from '../helpers/tempCore';
-import type { ContractRig } from './leadsContract';
+import { type TempCore } from '../helpers/tempCore';
+import { useContractClient, type ContractRig } from './contractRig';
 
 /**
  * The agent profile and a bundle's round trip through the contract: main writes it into its
@@ -12,32 +12,20 @@ import type { ContractRig } from './leadsContract';
  */
 export function describeSyncContract(name: string, connect: (t: TempCore) => Promise<ContractRig>) {
   describe(`agent profile and sync through the contract (${name})`, () => {
-    let t: TempCore;
-    let rig: ContractRig;
-    let client: Client;
-
-    beforeEach(async () => {
-      t = tempCore();
-      rig = await connect(t);
-      client = createClient(rig.transport);
-    });
-    afterEach(async () => {
-      await rig.close();
-      t.dispose();
-    });
+    const ctx = useContractClient(connect);
 
     it('sets the agent, exports a bundle and imports it again without changes', async () => {
-      expect(await client.call('agent.get', {})).toEqual({ agent: null });
-      const agent = await client.call('agent.set', { name: 'Nguyễn Thị Hoa', code: 'NV01' });
-      expect(await client.call('agent.get', {})).toEqual({ agent });
-      await client.call('leads.add', { name: 'Trần Văn Nam', phone: '0916000001' });
-      const summary = await client.call('sync.exportBundle', { since: 'last' });
+      expect(await ctx.client.call('agent.get', {})).toEqual({ agent: null });
+      const agent = await ctx.client.call('agent.set', { name: 'Nguyễn Thị Hoa', code: 'NV01' });
+      expect(await ctx.client.call('agent.get', {})).toEqual({ agent });
+      await ctx.client.call('leads.add', { name: 'Trần Văn Nam', phone: '0916000001' });
+      const summary = await ctx.client.call('sync.exportBundle', { since: 'last' });
       expect(summary.counts).toEqual({ agents: 1, leads: 1 });
-      expect(dirname(summary.path)).toBe(join(t.dir, 'bundles'));
+      expect(dirname(summary.path)).toBe(join(ctx.t.dir, 'bundles'));
       expect(summary.fileName).toMatch(/^NV01-\d{8}-\d{4}-work\.lpbundle$/);
       const file = new File([readFileSync(summary.path)], summary.fileName);
-      const uploadId = await uploadFile(client, file);
-      const { results } = await client.call('sync.importBundles', { uploadIds: [uploadId] });
+      const uploadId = await uploadFile(ctx.client, file);
+      const { results } = await ctx.client.call('sync.importBundles', { uploadIds: [uploadId] });
       expect(results[0]).toMatchObject({
         fileName: summary.fileName,
         bundleId: summary.bundleId,
@@ -56,16 +44,16 @@ export function describeSyncContract(name: string, connect: (t: TempCore) => Pro
         }
         throw new Error('expected a refusal');
       };
-      const bad = await fail(client.call('agent.set', { name: 'Hoa', code: 'Mã số 1' }));
+      const bad = await fail(ctx.client.call('agent.set', { name: 'Hoa', code: 'Mã số 1' }));
       expect(bad.fields).toEqual([{ path: 'code', key: 'agent_code_invalid' }]);
       const traversal = await fail(
-        client.call('sync.exportBundle', { since: 'all', fileName: '../../a.lpbundle' }),
+        ctx.client.call('sync.exportBundle', { since: 'all', fileName: '../../a.lpbundle' }),
       );
       expect(new Set(traversal.fields?.map((f) => `${f.path}:${f.key}`))).toEqual(
         new Set(['fileName:file_name_invalid']),
       );
       const paths = await fail(
-        client.call('sync.importBundles', { paths: ['/tmp/a.lpbundle'] } as never),
+        ctx.client.call('sync.importBundles', { paths: ['/tmp/a.lpbundle'] } as never),
       );
       expect(paths.code).toBe('invalid_input');
     });

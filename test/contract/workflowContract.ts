@@ -1,11 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DispositionSaveInput } from '../../src/shared/api';
 import type { Lead } from '../../src/shared/domain';
 import type { OrderDraft } from '../../src/shared/orders';
-import { ApiCallError, createClient, type Client } from '../../src/renderer/api/client';
 import { dumpDatabase } from '../helpers/dbDump';
-import { tempCore, type TempCore } from '../helpers/tempCore';
-import type { ContractRig } from './leadsContract';
+import { type TempCore } from '../helpers/tempCore';
+import { errorOf, useContractClient, type ContractRig } from './contractRig';
 
 const HOUR = 3_600_000;
 
@@ -29,47 +28,25 @@ const order: OrderDraft = {
   note: 'giao giờ hành chính',
 };
 
-async function errorOf(p: Promise<unknown>) {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof ApiCallError) return err.error;
-    throw err;
-  }
-  throw new Error('expected the call to fail');
-}
-
 /** DOMAIN.md's tables, saved through the contract on a real SQLite file with a fake clock. */
 export function describeWorkflowContract(
   name: string,
   connect: (t: TempCore) => Promise<ContractRig>,
 ) {
   describe(`workflow through the contract (${name})`, () => {
-    let t: TempCore;
-    let rig: ContractRig;
-    let client: Client;
+    const ctx = useContractClient(connect);
     let phoneSeq = 0;
 
-    beforeEach(async () => {
-      t = tempCore();
-      rig = await connect(t);
-      client = createClient(rig.transport);
-    });
-    afterEach(async () => {
-      await rig.close();
-      t.dispose();
-    });
-
     const newLead = () =>
-      client.call('leads.add', {
+      ctx.client.call('leads.add', {
         name: 'Khách',
         phone: `0912${String(100000 + phoneSeq++)}`,
         source: 'FB',
       });
     const save = (lead: Lead, statusCode: string, extra: Partial<DispositionSaveInput> = {}) =>
-      client.call('dispositions.save', { leadId: lead.id, statusCode, ...extra });
+      ctx.client.call('dispositions.save', { leadId: lead.id, statusCode, ...extra });
     const pendingReminders = (leadId: string) =>
-      t.core.db
+      ctx.t.core.db
         .prepare("SELECT due_at FROM reminders WHERE lead_id = ? AND state = 'pending'")
         .pluck()
         .all(leadId);
@@ -78,7 +55,7 @@ export function describeWorkflowContract(
 
     it('not reachable: stays in Data mới with a callback at the agent’s time and a reminder then', async () => {
       const lead = await newLead();
-      const at = t.clock.now() + 3 * HOUR;
+      const at = ctx.t.clock.now() + 3 * HOUR;
       const { lead: after } = await save(lead, 'new.not_reachable', {
         callbackAt: at,
         note: 'không nghe máy',
@@ -91,7 +68,7 @@ export function describeWorkflowContract(
         lastOutcome: 'new.not_reachable',
       });
       expect(pendingReminders(lead.id)).toEqual([at]);
-      const calls = t.core.db.prepare('SELECT via, lead_id FROM calls').all();
+      const calls = ctx.t.core.db.prepare('SELECT via, lead_id FROM calls').all();
       expect(calls).toEqual([{ via: 'manual', lead_id: lead.id }]);
     });
 
@@ -114,15 +91,15 @@ export function describeWorkflowContract(
       expect(after).toMatchObject({
         stage: 'contact',
         nextAction: 'callback',
-        nextActionAt: t.clock.now() + 24 * HOUR,
+        nextActionAt: ctx.t.clock.now() + 24 * HOUR,
         name: 'Nguyễn Văn An',
         phone2: '+84987654321',
         province: 'Hà Nội',
         birthYear: 1988,
         customerStatus: 'customer.contacted',
       });
-      expect(pendingReminders(lead.id)).toEqual([t.clock.now() + 24 * HOUR]);
-      const list = await client.call('leads.list', { stage: 'contact' });
+      expect(pendingReminders(lead.id)).toEqual([ctx.t.clock.now() + 24 * HOUR]);
+      const list = await ctx.client.call('leads.list', { stage: 'contact' });
       expect(list.items.map((l) => l.id)).toEqual([lead.id]);
       expect(list.counts).toMatchObject({ new: 0, contact: 1 });
     });
@@ -135,7 +112,7 @@ export function describeWorkflowContract(
         nextAction: 'none',
         customerStatus: 'customer.closing',
       });
-      const orders = await client.call('orders.list', {});
+      const orders = await ctx.client.call('orders.list', {});
       expect(orders.items).toHaveLength(1);
       expect(orders.items[0]).toMatchObject({
         id: saved.orderId,
@@ -159,19 +136,19 @@ export function describeWorkflowContract(
       ['contact.potential', 24],
     ])('%s on a contact lead: callback in %i h, replacing the pending one', async (code, hours) => {
       const lead = await contactLead();
-      t.clock.advance(HOUR);
+      ctx.t.clock.advance(HOUR);
       const { lead: after } = await save(lead, code);
       expect(after).toMatchObject({
         stage: 'contact',
         nextAction: 'callback',
-        nextActionAt: t.clock.now() + hours * HOUR,
+        nextActionAt: ctx.t.clock.now() + hours * HOUR,
       });
-      expect(pendingReminders(lead.id)).toEqual([t.clock.now() + hours * HOUR]);
+      expect(pendingReminders(lead.id)).toEqual([ctx.t.clock.now() + hours * HOUR]);
     });
 
     it('contact.callback: at the agent’s time', async () => {
       const lead = await contactLead();
-      const at = t.clock.now() + 5 * HOUR;
+      const at = ctx.t.clock.now() + 5 * HOUR;
       expect((await save(lead, 'contact.callback', { callbackAt: at })).lead).toMatchObject({
         stage: 'contact',
         nextActionAt: at,
@@ -203,13 +180,13 @@ export function describeWorkflowContract(
         nextAction: 'none',
         customerStatus: status,
       });
-      const detail = await client.call('leads.detail', { id: lead.id });
+      const detail = await ctx.client.call('leads.detail', { id: lead.id });
       expect(detail.orders.map((o) => [o.payment, o.total])).toEqual([[payment, 1_250_000]]);
     });
 
     it('refuses an outcome the workflow rejects, naming the field, and writes nothing', async () => {
       const lead = await newLead();
-      const before = dumpDatabase(t.core.db);
+      const before = dumpDatabase(ctx.t.core.db);
       const missing = await errorOf(save(lead, 'new.not_reachable'));
       expect(missing).toMatchObject({
         code: 'workflow_rejected',
@@ -221,26 +198,26 @@ export function describeWorkflowContract(
         save(lead, 'new.converted', { customer: { ...customer, name: '' } }),
       );
       expect(noName.fields).toEqual([{ path: 'customer.name', key: 'customer_name_missing' }]);
-      expect(dumpDatabase(t.core.db)).toEqual(before);
+      expect(dumpDatabase(ctx.t.core.db)).toEqual(before);
     });
 
     it('a failure in the middle of a save leaves the database exactly as before', async () => {
       const lead = await newLead();
-      const before = dumpDatabase(t.core.db);
+      const before = dumpDatabase(ctx.t.core.db);
       // The order is written after the call, disposition, reminder and lead update.
-      t.core.db.exec(
+      ctx.t.core.db.exec(
         "CREATE TEMP TRIGGER fail_order BEFORE INSERT ON order_items BEGIN SELECT RAISE(ABORT, 'injected failure'); END",
       );
       const error = await errorOf(save(lead, 'new.converted', { customer, order }));
       expect(error.code).toBe('internal');
-      t.core.db.exec('DROP TRIGGER fail_order');
-      expect(dumpDatabase(t.core.db)).toEqual(before);
+      ctx.t.core.db.exec('DROP TRIGGER fail_order');
+      expect(dumpDatabase(ctx.t.core.db)).toEqual(before);
       // And the same save goes through once the fault is gone.
       expect((await save(lead, 'new.converted', { customer, order })).lead.stage).toBe('order');
     });
 
     it('a custom status added by an admin appears in the catalogue and its rule works', async () => {
-      const custom = await client.call('statuses.add', {
+      const custom = await ctx.client.call('statuses.add', {
         kind: 'outcome',
         stage: 'new',
         labelVi: 'Hẹn qua Zalo',
@@ -249,7 +226,7 @@ export function describeWorkflowContract(
         rule: { kind: 'callback_after_hours', hours: 3 },
         setsCustomerStatus: 'customer.potential',
       });
-      const panel = (await client.call('statuses.list', {})).filter(
+      const panel = (await ctx.client.call('statuses.list', {})).filter(
         (s) => s.stage === 'new' && s.active,
       );
       expect(panel.map((s) => s.labelVi)).toContain('Hẹn qua Zalo');
@@ -258,21 +235,21 @@ export function describeWorkflowContract(
       expect(after).toMatchObject({
         stage: 'new',
         nextAction: 'callback',
-        nextActionAt: t.clock.now() + 3 * HOUR,
+        nextActionAt: ctx.t.clock.now() + 3 * HOUR,
         customerStatus: 'customer.potential',
       });
       // Retired: gone from the panel, refused, still in history.
-      await client.call('statuses.update', { code: custom.code, active: false });
+      await ctx.client.call('statuses.update', { code: custom.code, active: false });
       const retired = await errorOf(save(lead, custom.code));
       expect(retired.fields).toEqual([{ path: 'statusCode', key: 'status_inactive' }]);
-      const detail = await client.call('leads.detail', { id: lead.id });
+      const detail = await ctx.client.call('leads.detail', { id: lead.id });
       expect(
         detail.timeline.some((i) => i.kind === 'disposition' && i.statusCode === custom.code),
       ).toBe(true);
     });
 
     it('lets admins rename built-ins and change their N, but never retire them', async () => {
-      const renamed = await client.call('statuses.update', {
+      const renamed = await ctx.client.call('statuses.update', {
         code: 'contact.no_answer',
         labelVi: 'Không bắt máy',
         hours: 3,
@@ -283,23 +260,26 @@ export function describeWorkflowContract(
       });
       const lead = await contactLead();
       expect((await save(lead, 'contact.no_answer')).lead.nextActionAt).toBe(
-        t.clock.now() + 3 * HOUR,
+        ctx.t.clock.now() + 3 * HOUR,
       );
       const refused = await errorOf(
-        client.call('statuses.update', { code: 'new.converted', active: false }),
+        ctx.client.call('statuses.update', { code: 'new.converted', active: false }),
       );
       expect(refused.fields).toEqual([{ path: 'active', key: 'builtin_cannot_retire' }]);
     });
 
     it('keeps a timeline of outcomes, notes, status changes and orders, newest first', async () => {
       const lead = await newLead();
-      t.clock.advance(60_000);
-      await save(lead, 'new.not_reachable', { callbackAt: t.clock.now() + HOUR, note: 'máy bận' });
-      t.clock.advance(60_000);
-      await client.call('leads.addNote', { id: lead.id, text: 'Khách hẹn chiều' });
-      t.clock.advance(60_000);
-      await client.call('leads.setCustomerStatus', { id: lead.id, code: 'customer.potential' });
-      const detail = await client.call('leads.detail', { id: lead.id });
+      ctx.t.clock.advance(60_000);
+      await save(lead, 'new.not_reachable', {
+        callbackAt: ctx.t.clock.now() + HOUR,
+        note: 'máy bận',
+      });
+      ctx.t.clock.advance(60_000);
+      await ctx.client.call('leads.addNote', { id: lead.id, text: 'Khách hẹn chiều' });
+      ctx.t.clock.advance(60_000);
+      await ctx.client.call('leads.setCustomerStatus', { id: lead.id, code: 'customer.potential' });
+      const detail = await ctx.client.call('leads.detail', { id: lead.id });
       expect(detail.timeline.map((i) => i.kind)).toEqual([
         'status_change',
         'note',
@@ -310,7 +290,7 @@ export function describeWorkflowContract(
       ]);
       expect(detail.lead.customerStatus).toBe('customer.potential');
       const bad = await errorOf(
-        client.call('leads.setCustomerStatus', { id: lead.id, code: 'new.converted' }),
+        ctx.client.call('leads.setCustomerStatus', { id: lead.id, code: 'new.converted' }),
       );
       expect(bad.code).toBe('invalid_input');
     });
@@ -319,56 +299,58 @@ export function describeWorkflowContract(
       const lead = await contactLead();
       const { orderId } = await save(lead, 'contact.closing_pending', { order });
       const id = orderId!;
-      expect((await client.call('orders.update', { id, state: 'confirmed' })).state).toBe(
+      expect((await ctx.client.call('orders.update', { id, state: 'confirmed' })).state).toBe(
         'confirmed',
       );
-      const jump = await errorOf(client.call('orders.update', { id, state: 'new' }));
+      const jump = await errorOf(ctx.client.call('orders.update', { id, state: 'new' }));
       expect(jump.fields).toEqual([{ path: 'state', key: 'order_state_invalid' }]);
-      expect((await client.call('orders.update', { id, payment: 'paid' })).payment).toBe('paid');
+      expect((await ctx.client.call('orders.update', { id, payment: 'paid' })).payment).toBe(
+        'paid',
+      );
     });
 
     it('keeps a product catalogue with unique codes', async () => {
-      const p = await client.call('products.save', {
+      const p = await ctx.client.call('products.save', {
         code: 'LT1',
         name: 'Liệu trình 1 tháng',
         unitPrice: 450_000,
       });
-      expect(await client.call('products.list', {})).toEqual([p]);
+      expect(await ctx.client.call('products.list', {})).toEqual([p]);
       const dup = await errorOf(
-        client.call('products.save', { code: 'LT1', name: 'Khác', unitPrice: 1 }),
+        ctx.client.call('products.save', { code: 'LT1', name: 'Khác', unitPrice: 1 }),
       );
       expect(dup.fields).toEqual([{ path: 'code', key: 'code_taken' }]);
-      await client.call('products.save', {
+      await ctx.client.call('products.save', {
         id: p.id,
         code: 'LT1',
         name: p.name,
         unitPrice: 500_000,
         active: false,
       });
-      expect(await client.call('products.list', {})).toEqual([]);
-      expect((await client.call('products.list', { includeInactive: true }))[0]!.unitPrice).toBe(
-        500_000,
-      );
+      expect(await ctx.client.call('products.list', {})).toEqual([]);
+      expect(
+        (await ctx.client.call('products.list', { includeInactive: true }))[0]!.unitPrice,
+      ).toBe(500_000);
     });
 
     it('filters the queue by customer status and source, and can hide leads with nothing to do', async () => {
       const a = await newLead();
-      const b = await client.call('leads.add', {
+      const b = await ctx.client.call('leads.add', {
         name: 'Zalo lead',
         phone: '0933333333',
         source: 'Zalo',
       });
       await save(a, 'new.not_interested');
-      const byStatus = await client.call('leads.list', {
+      const byStatus = await ctx.client.call('leads.list', {
         stage: 'new',
         customerStatus: 'customer.not_potential',
       });
       expect(byStatus.items.map((l) => l.id)).toEqual([a.id]);
-      const bySource = await client.call('leads.list', { stage: 'new', source: 'Zalo' });
+      const bySource = await ctx.client.call('leads.list', { stage: 'new', source: 'Zalo' });
       expect(bySource.items.map((l) => l.id)).toEqual([b.id]);
-      const actionable = await client.call('leads.list', { stage: 'new', hideNoAction: true });
+      const actionable = await ctx.client.call('leads.list', { stage: 'new', hideNoAction: true });
       expect(actionable.items.map((l) => l.id)).toEqual([b.id]);
-      const all = await client.call('leads.list', { stage: 'new' });
+      const all = await ctx.client.call('leads.list', { stage: 'new' });
       expect(all.items.map((l) => l.id)).toEqual([b.id, a.id]);
     });
   });
