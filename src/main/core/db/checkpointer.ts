@@ -26,7 +26,15 @@ try {
   closed();
   throw err;
 }
+// Idle is the common case: look at the WAL's modification time (one stat) and checkpoint only
+// when something was written since the last look.
+const { statSync } = require('node:fs');
+let seen = -1;
 const timer = setInterval(() => {
+  let written;
+  try { written = statSync(workerData.path + '-wal').mtimeMs; } catch { return; }
+  if (written === seen) return;
+  seen = written;
   try { db.pragma('wal_checkpoint(PASSIVE)'); } catch (err) { console.error(String(err)); }
 }, workerData.intervalMs);
 // Already asked to stop (a core closed before this thread was up): close at once.
