@@ -339,6 +339,7 @@ export const en: Messages = {
       failed: 'Lost the PBX',
       auth_failed: 'Wrong SIP password',
       network: 'Lost the PBX',
+      reconnecting: 'Lost the PBX — reconnecting…',
       rejected: 'The PBX refused the registration',
       no_account: 'No SIP account set up',
     },

@@ -338,6 +338,7 @@ export const vi = {
       failed: 'Mất kết nối tổng đài',
       auth_failed: 'Sai mật khẩu SIP',
       network: 'Mất kết nối tổng đài',
+      reconnecting: 'Mất kết nối tổng đài — đang kết nối lại…',
       rejected: 'Tổng đài từ chối đăng ký',
       no_account: 'Chưa cấu hình tài khoản SIP',
     },

@@ -203,6 +203,8 @@ export function followUpFor(call: CallView): FollowUp | null {
 /** The i18n key (under `phone.status.`) that describes the registration. */
 export function registrationKey(r: RegistrationView): string {
   if (r.state === 'failed' && r.reason) return r.reason;
+  // Trying again after a loss is still "lost" to the agent, not a fresh "connecting".
+  if (r.state === 'registering' && r.reason === 'network') return 'reconnecting';
   if (r.state === 'unregistered' && r.reason === 'no_account') return 'no_account';
   return r.state;
 }

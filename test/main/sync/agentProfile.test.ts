@@ -50,6 +50,13 @@ describe('agent profile', () => {
     for (const t of ['calls', 'dispositions', 'orders', 'lead_notes', 'customer_status_changes']) {
       const owners = i.db.prepare(`SELECT DISTINCT agent_id FROM ${t}`).pluck().all();
       expect({ t, owners }).toEqual({ t, owners: [agent.id] });
+      // Stamped as it was written: one change-log row per record, not a second for a stamp.
+      const logged = i.db
+        .prepare(`SELECT COUNT(*) FROM change_log WHERE tbl = ?`)
+        .pluck()
+        .get(t) as number;
+      const rows = i.db.prepare(`SELECT COUNT(*) FROM ${t}`).pluck().get() as number;
+      expect({ t, logged }).toEqual({ t, logged: rows });
     }
   });
 

@@ -163,6 +163,10 @@ describe('phone selectors', () => {
     expect(registrationKey({ ...initialRegistration, state: 'failed', reason: 'network' })).toBe(
       'network',
     );
+    expect(
+      registrationKey({ ...initialRegistration, state: 'registering', reason: 'network' }),
+    ).toBe('reconnecting');
+    expect(registrationKey({ ...initialRegistration, state: 'registering' })).toBe('registering');
     expect(registrationKey({ ...initialRegistration, reason: 'no_account' })).toBe('no_account');
     expect(registrationKey({ ...initialRegistration, state: 'registered' })).toBe('registered');
   });

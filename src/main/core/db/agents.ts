@@ -2,6 +2,14 @@ import type { Agent } from '../../../shared/syncApi';
 import { stampedTables } from './migrations/0070-agents';
 import type { Db } from './open';
 
+/**
+ * This desk's agent as an SQL expression, for the INSERTs of an agent's work (calls,
+ * dispositions, orders, notes, status changes). Writing it in the INSERT spares the stamp
+ * trigger's second write (and its second change-log row); NULL until the agent is set, and the
+ * trigger still covers any INSERT that leaves it out.
+ */
+export const THIS_AGENT = '(SELECT agent_id FROM agent_self)';
+
 export function selfAgent(db: Db): Agent | null {
   return (
     (db

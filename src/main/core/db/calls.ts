@@ -1,5 +1,6 @@
 import type { Call, CallQuality } from '../../../shared/softphone';
 import type { Db } from './open';
+import { THIS_AGENT } from './agents';
 
 export interface CallRow {
   id: string;
@@ -19,9 +20,9 @@ export interface CallRow {
 export function insertCall(db: Db, c: CallRow): void {
   db.prepare(
     `INSERT INTO calls (id, lead_id, direction, via, number, account_id, started_at, answered_at, ended_at,
-       talk_seconds, sip_call_id, end_cause)
+       talk_seconds, sip_call_id, end_cause, agent_id)
      VALUES (@id, @leadId, @direction, @via, @number, @accountId, @startedAt, @answeredAt, @endedAt,
-       @talkSeconds, @sipCallId, @endCause)`,
+       @talkSeconds, @sipCallId, @endCause, ${THIS_AGENT})`,
   ).run(c);
 }
 

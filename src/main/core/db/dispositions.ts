@@ -1,5 +1,6 @@
 import type { Stage } from '../../../shared/domain';
 import type { Db } from './open';
+import { THIS_AGENT } from './agents';
 
 export interface DispositionRow {
   id: string;
@@ -17,8 +18,8 @@ export interface DispositionRow {
 export function insertDisposition(db: Db, d: DispositionRow): void {
   db.prepare(
     `INSERT INTO dispositions (id, lead_id, call_id, status_code, note, callback_at, consent_outside_hours,
-       stage_before, stage_after, created_at)
+       stage_before, stage_after, created_at, agent_id)
      VALUES (@id, @leadId, @callId, @statusCode, @note, @callbackAt, @consent, @stageBefore, @stageAfter,
-       @createdAt)`,
+       @createdAt, ${THIS_AGENT})`,
   ).run({ ...d, consent: d.consentOutsideHours ? 1 : 0 });
 }

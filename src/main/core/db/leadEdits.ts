@@ -1,5 +1,6 @@
 import type { Lead, NextAction, Stage } from '../../../shared/domain';
 import type { Db } from './open';
+import { THIS_AGENT } from './agents';
 
 export interface LeadWorkflowUpdate {
   id: string;
@@ -77,7 +78,8 @@ export function insertCustomerStatusChange(
   },
 ): void {
   db.prepare(
-    'INSERT INTO customer_status_changes (id, lead_id, from_code, to_code, by, at) VALUES (?, ?, ?, ?, ?, ?)',
+    `INSERT INTO customer_status_changes (id, lead_id, from_code, to_code, by, at, agent_id)
+     VALUES (?, ?, ?, ?, ?, ?, ${THIS_AGENT})`,
   ).run(c.id, c.leadId, c.from, c.to, c.by, c.at);
 }
 
@@ -85,10 +87,7 @@ export function insertNote(
   db: Db,
   n: { id: string; leadId: string; text: string; at: number },
 ): void {
-  db.prepare('INSERT INTO lead_notes (id, lead_id, text, created_at) VALUES (?, ?, ?, ?)').run(
-    n.id,
-    n.leadId,
-    n.text,
-    n.at,
-  );
+  db.prepare(
+    `INSERT INTO lead_notes (id, lead_id, text, created_at, agent_id) VALUES (?, ?, ?, ?, ${THIS_AGENT})`,
+  ).run(n.id, n.leadId, n.text, n.at);
 }

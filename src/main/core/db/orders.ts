@@ -1,6 +1,7 @@
 import type { Order, OrderItem, OrderState } from '../../../shared/orders';
 import type { OrderToCreate } from '../../../shared/workflow';
 import type { Db } from './open';
+import { THIS_AGENT } from './agents';
 
 export function insertOrder(
   db: Db,
@@ -14,8 +15,9 @@ export function insertOrder(
   },
 ): void {
   db.prepare(
-    `INSERT INTO orders (id, lead_id, disposition_id, total, payment, state, delivery_address, note, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, 'new', ?, ?, ?, ?)`,
+    `INSERT INTO orders (id, lead_id, disposition_id, total, payment, state, delivery_address, note, created_at, updated_at,
+       agent_id)
+     VALUES (?, ?, ?, ?, ?, 'new', ?, ?, ?, ?, ${THIS_AGENT})`,
   ).run(
     o.id,
     o.leadId,

@@ -80,6 +80,14 @@ function toView(r: ReminderViewRow): ReminderView {
  * them: a reminder fires once, whatever happens after.
  */
 export function takeDueReminders(db: Db, now: number, missed: boolean): ReminderView[] {
+  // Nearly every call (each save re-syncs the scheduler) finds nothing due: say so without
+  // opening a transaction.
+  const anyDue = db
+    .prepare(
+      "SELECT 1 FROM reminders WHERE state = 'pending' AND fired_at IS NULL AND due_at <= ? LIMIT 1",
+    )
+    .get(now);
+  if (anyDue === undefined) return [];
   return db.transaction(() => {
     const ids = db
       .prepare(
