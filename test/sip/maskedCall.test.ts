@@ -1,26 +1,13 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { writeInstallRole, writeMaskNumbers } from '../../src/main/core/db/access';
-import { CUSTOMER, startSoftphoneLab, until, type SoftphoneLab } from './softphoneRig';
+import { CUSTOMER, until } from './softphoneRig';
+import { useSoftphoneLab } from './useSoftphoneLab';
 
 // An agent with number masking on never receives the customer's full number, yet one click
 // rings the customer: main answers `calls.start` with the lead's own number.
 
 describe('click-to-call with masked numbers, against the SIP lab', () => {
-  let rig: SoftphoneLab;
-
-  beforeAll(async () => {
-    rig = await startSoftphoneLab();
-  });
-  afterAll(async () => {
-    await rig?.stop();
-  });
-  beforeEach(async () => {
-    await rig.resetApp();
-  });
-  afterEach(async () => {
-    await rig.closePages();
-    expect(rig.pageErrors, 'errors thrown in the pages').toEqual([]);
-  });
+  const rig = useSoftphoneLab();
 
   it('shows the agent 0912 *** 001 and still rings 0912 000 001', async () => {
     await rig.saveAccount();

@@ -1,37 +1,15 @@
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getCall } from '../../src/main/core/db/calls';
 import type { Call } from '../../src/shared/softphone';
-import {
-  agentMedia,
-  COLLEAGUE,
-  CUSTOMER,
-  growth,
-  startSoftphoneLab,
-  STRANGER,
-  until,
-  type SoftphoneLab,
-} from './softphoneRig';
+import { agentMedia, COLLEAGUE, CUSTOMER, growth, STRANGER, until } from './softphoneRig';
+import { useSoftphoneLab } from './useSoftphoneLab';
 
 // The agent is the real app (host mode, built renderer) in Chromium; the customer is a sip.js
 // page in the same browser; Kamailio sits between them. Audio is Chromium's fake microphone.
 
 describe('the softphone against the SIP lab: calls', () => {
-  let rig: SoftphoneLab;
-
-  beforeAll(async () => {
-    rig = await startSoftphoneLab();
-  });
-  afterAll(async () => {
-    await rig?.stop();
-  });
-  beforeEach(async () => {
-    await rig.resetApp();
-  });
-  afterEach(async () => {
-    await rig.closePages();
-    expect(rig.pageErrors, 'errors thrown in the pages').toEqual([]);
-  });
+  const rig = useSoftphoneLab();
 
   /** The call records, oldest first, as the contract returns them. */
   const calls = (): Call[] =>

@@ -1,28 +1,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getCall } from '../../src/main/core/db/calls';
-import { AGENT, CUSTOMER, startSoftphoneLab, until, type SoftphoneLab } from './softphoneRig';
+import { AGENT, CUSTOMER, until } from './softphoneRig';
+import { useSoftphoneLab } from './useSoftphoneLab';
 
 // Registration as a desired state: refused passwords stop, lost servers are found again, and
 // the password itself never shows up anywhere but the REGISTER's digest.
 
 describe('the softphone against the SIP lab: registration', () => {
-  let rig: SoftphoneLab;
-
-  beforeAll(async () => {
-    rig = await startSoftphoneLab();
-  });
-  afterAll(async () => {
-    await rig?.stop();
-  });
-  beforeEach(async () => {
-    await rig.resetApp();
-  });
-  afterEach(async () => {
-    await rig.closePages();
-    expect(rig.pageErrors, 'errors thrown in the pages').toEqual([]);
-  });
+  const rig = useSoftphoneLab();
 
   const status = (page: Page) => page.getByRole('status', { name: 'Trạng thái tổng đài' });
   /** REGISTERs Kamailio saw from the agent (its request log has one line per request). */
