@@ -27,9 +27,38 @@ const HEIGHT = 240;
 const COLORS = { calls: '#4a6fa5', reached: '#2e9e5b', missed: '#d9534f', upcoming: '#9aa5b1' };
 const short = (day: string) => dayLabel(day).slice(0, 5);
 
-export function CallsPerDayChart({ r }: { r: Reports }) {
+interface BarSpec {
+  key: string;
+  /** i18n key of the legend's name */
+  label: string;
+  color: string;
+}
+
+/** The bars of a chart, animation off; stacked when given a stack id. */
+function bars(specs: readonly BarSpec[], t: (key: string) => string, stackId?: string) {
+  return specs.map((b) => (
+    <Bar
+      key={b.key}
+      dataKey={b.key}
+      stackId={stackId}
+      name={t(b.label)}
+      fill={b.color}
+      isAnimationActive={false}
+    />
+  ));
+}
+
+/** Bars per day, one series per spec. */
+function DayBarChart({
+  data,
+  specs,
+  stackId,
+}: {
+  data: object[];
+  specs: readonly BarSpec[];
+  stackId?: string;
+}) {
   const { t } = useTranslation();
-  const data = r.days.map((d) => ({ day: short(d.day), calls: d.calls, reached: d.reached }));
   return (
     <ResponsiveContainer width="100%" height={HEIGHT}>
       <BarChart data={data}>
@@ -38,21 +67,26 @@ export function CallsPerDayChart({ r }: { r: Reports }) {
         <YAxis allowDecimals={false} />
         <Tooltip />
         <Legend />
-        <Bar
-          dataKey="calls"
-          name={t('reports.col.calls')}
-          fill={COLORS.calls}
-          isAnimationActive={false}
-        />
-        <Bar
-          dataKey="reached"
-          name={t('reports.col.reached')}
-          fill={COLORS.reached}
-          isAnimationActive={false}
-        />
+        {bars(specs, t, stackId)}
       </BarChart>
     </ResponsiveContainer>
   );
+}
+
+const CALLS_AND_REACHED: readonly BarSpec[] = [
+  { key: 'calls', label: 'reports.col.calls', color: COLORS.calls },
+  { key: 'reached', label: 'reports.col.reached', color: COLORS.reached },
+];
+
+const CALLBACK_BARS: readonly BarSpec[] = [
+  { key: 'done', label: 'reports.col.done', color: COLORS.reached },
+  { key: 'missed', label: 'reports.col.missed', color: COLORS.missed },
+  { key: 'upcoming', label: 'reports.col.upcoming', color: COLORS.upcoming },
+];
+
+export function CallsPerDayChart({ r }: { r: Reports }) {
+  const data = r.days.map((d) => ({ day: short(d.day), calls: d.calls, reached: d.reached }));
+  return <DayBarChart data={data} specs={CALLS_AND_REACHED} />;
 }
 
 export function TalkTimeChart({ r }: { r: Reports }) {
@@ -95,18 +129,7 @@ export function PerAgentChart({ r }: { r: Reports }) {
         <YAxis type="category" dataKey="agent" width={180} />
         <Tooltip />
         <Legend />
-        <Bar
-          dataKey="calls"
-          name={t('reports.col.calls')}
-          fill={COLORS.calls}
-          isAnimationActive={false}
-        />
-        <Bar
-          dataKey="reached"
-          name={t('reports.col.reached')}
-          fill={COLORS.reached}
-          isAnimationActive={false}
-        />
+        {bars(CALLS_AND_REACHED, t)}
       </BarChart>
     </ResponsiveContainer>
   );
@@ -153,55 +176,18 @@ export function ConversionsChart({ r }: { r: Reports }) {
         <XAxis type="number" allowDecimals={false} />
         <YAxis type="category" dataKey="step" width={200} interval={0} tick={{ fontSize: 12 }} />
         <Tooltip />
-        <Bar
-          dataKey="count"
-          name={t('reports.col.count')}
-          fill={COLORS.reached}
-          isAnimationActive={false}
-        />
+        {bars([{ key: 'count', label: 'reports.col.count', color: COLORS.reached }], t)}
       </BarChart>
     </ResponsiveContainer>
   );
 }
 
 export function CallbacksChart({ r }: { r: Reports }) {
-  const { t } = useTranslation();
   const data = r.days.map((d) => ({
     day: short(d.day),
     done: d.callbacksDone,
     missed: d.callbacksMissed,
     upcoming: d.callbacksUpcoming,
   }));
-  return (
-    <ResponsiveContainer width="100%" height={HEIGHT}>
-      <BarChart data={data}>
-        <CartesianGrid strokeDasharray="3 3" />
-        <XAxis dataKey="day" />
-        <YAxis allowDecimals={false} />
-        <Tooltip />
-        <Legend />
-        <Bar
-          dataKey="done"
-          stackId="cb"
-          name={t('reports.col.done')}
-          fill={COLORS.reached}
-          isAnimationActive={false}
-        />
-        <Bar
-          dataKey="missed"
-          stackId="cb"
-          name={t('reports.col.missed')}
-          fill={COLORS.missed}
-          isAnimationActive={false}
-        />
-        <Bar
-          dataKey="upcoming"
-          stackId="cb"
-          name={t('reports.col.upcoming')}
-          fill={COLORS.upcoming}
-          isAnimationActive={false}
-        />
-      </BarChart>
-    </ResponsiveContainer>
-  );
+  return <DayBarChart data={data} specs={CALLBACK_BARS} stackId="cb" />;
 }
