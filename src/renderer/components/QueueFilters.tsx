@@ -1,8 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { StatusEntry } from '../../shared/catalogue';
-import type { Language } from '../../shared/domain';
-import { customerStatuses } from '../store/catalogue';
 import type { QueueFilter } from '../store/queue';
+import { CustomerStatusFilter } from './CustomerStatusFilter';
 
 interface Props {
   filter: QueueFilter;
@@ -11,27 +10,14 @@ interface Props {
 }
 
 export function QueueFilters({ filter, statuses, onChange }: Props) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language as Language;
+  const { t } = useTranslation();
   return (
     <div className="filters">
-      <label>
-        {t('filter.customerStatus')}{' '}
-        <select
-          value={filter.customerStatus ?? '*'}
-          onChange={(e) =>
-            onChange({ customerStatus: e.target.value === '*' ? null : e.target.value })
-          }
-        >
-          <option value="*">{t('filter.all')}</option>
-          <option value="">{t('filter.noStatus')}</option>
-          {customerStatuses(statuses).map((s) => (
-            <option key={s.code} value={s.code}>
-              {lang === 'vi' ? s.labelVi : s.labelEn}
-            </option>
-          ))}
-        </select>
-      </label>
+      <CustomerStatusFilter
+        value={filter.customerStatus}
+        statuses={statuses}
+        onChange={(customerStatus) => onChange({ customerStatus })}
+      />
       <label>
         {t('filter.source')}{' '}
         <input

@@ -2,10 +2,10 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExportFormat, ExportKind, ExportReport } from '../../../shared/exportTypes';
 import { exportKinds } from '../../../shared/exportTypes';
-import { stages, type Language, type Stage } from '../../../shared/domain';
-import { customerStatuses } from '../../store/catalogue';
+import { stages, type Stage } from '../../../shared/domain';
 import { useCatalogue } from '../../store/context';
 import { ApiCallError, type Client } from '../../api/client';
+import { CustomerStatusFilter } from '../CustomerStatusFilter';
 
 type State =
   | { kind: 'idle' }
@@ -15,8 +15,7 @@ type State =
 
 /** Leads, calls or orders of the chosen range to a CSV or XLSX file, with progress and cancel. */
 export function ExportPanel({ client, from, to }: { client: Client; from: number; to: number }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language as Language;
+  const { t } = useTranslation();
   const statuses = useCatalogue((s) => s.statuses);
   const [stage, setStage] = useState<Stage | null>(null);
   // null: any; '': leads with no customer status.
@@ -96,21 +95,11 @@ export function ExportPanel({ client, from, to }: { client: Client; from: number
             ))}
           </select>
         </label>
-        <label>
-          {t('filter.customerStatus')}{' '}
-          <select
-            value={customerStatus ?? '*'}
-            onChange={(e) => setCustomerStatus(e.target.value === '*' ? null : e.target.value)}
-          >
-            <option value="*">{t('filter.all')}</option>
-            <option value="">{t('filter.noStatus')}</option>
-            {customerStatuses(statuses).map((s) => (
-              <option key={s.code} value={s.code}>
-                {lang === 'vi' ? s.labelVi : s.labelEn}
-              </option>
-            ))}
-          </select>
-        </label>
+        <CustomerStatusFilter
+          value={customerStatus}
+          statuses={statuses}
+          onChange={setCustomerStatus}
+        />
         <label>
           {t('filter.source')}{' '}
           <input
