@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, isAbsolute, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import { AppError } from '../../shared/errors';
 
@@ -29,11 +29,6 @@ export function saveDiagnostics(options: {
   savedAt: number;
 }): { path: string; bytes: number } {
   const { logDir, target } = options;
-  if (!isAbsolute(target)) {
-    throw new AppError('invalid_input', 'The diagnostics file needs a full path.', {
-      fields: [{ path: 'path', key: 'diagnostics_path_absolute' }],
-    });
-  }
   const files: Zippable = {
     'versions.json': strToU8(
       JSON.stringify(
