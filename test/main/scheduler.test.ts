@@ -66,6 +66,16 @@ describe('the reminder scheduler (fake clock, real SQLite file)', () => {
     expect(fired).toHaveLength(2);
   });
 
+  it('leaves a callback that came due meanwhile to its timer: a save does not wait for it', async () => {
+    const due = await leadWithCallback(t, '0912000001', 10 * MIN);
+    // The clock moves past the callback but its timer has not run yet (the app was busy).
+    t.clock.advance(11 * MIN);
+    await leadWithCallback(t, '0912000002', HOUR);
+    expect(fired).toEqual([]);
+    t.timers.advance(0);
+    expect(fired.map((f) => f.leadId)).toEqual([due]);
+  });
+
   it('fires a reminder rescheduled before its time only at the new time', async () => {
     const lead = await leadWithCallback(t, '0912000001', 10 * MIN);
     t.timers.advance(5 * MIN);

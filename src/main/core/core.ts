@@ -208,7 +208,7 @@ export function createCore(options: CoreOptions): Core {
     },
     'dispositions.save': (input) => {
       const saved = saveDisposition(db, input, readSettings(db), clock.now());
-      scheduler.sync();
+      scheduler.rearm();
       emit('leads.changed', { ids: [input.leadId] });
       return { ...saved, lead: mustGetLead(db, input.leadId) };
     },
@@ -235,7 +235,7 @@ export function createCore(options: CoreOptions): Core {
       const call = startCall(db, input, clock.now());
       if (call.leadId && call.direction === 'outbound') {
         completeDueReminder(db, call.leadId, clock.now());
-        scheduler.sync();
+        scheduler.rearm();
       }
       return call;
     },
@@ -247,7 +247,7 @@ export function createCore(options: CoreOptions): Core {
     },
     'reminders.snooze': ({ id, minutes }) => {
       const view = snoozeReminder(db, id, minutes, clock.now());
-      scheduler.sync();
+      scheduler.rearm();
       emit('leads.changed', { ids: [view.leadId] });
       return view;
     },

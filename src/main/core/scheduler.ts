@@ -8,8 +8,14 @@ import type { SchedulerTimers } from './timers';
 export interface Scheduler {
   /** Reminders that fell due while the app was closed (fired once, here, at start). */
   readonly missedAtStart: ReminderView[];
-  /** Call after every reminder write: fires what is due and re-arms the one timer. */
+  /** Fires what is due and re-arms the one timer (after an import, at each minute). */
   sync(): void;
+  /**
+   * Call after a write that only adds future reminders or closes some (a save, a snooze, a
+   * call): re-arms the timer for the soonest one and leaves firing to it, so the write's caller
+   * does not wait for reminders that came due meanwhile.
+   */
+  rearm(): void;
   stop(): void;
 }
 
@@ -69,6 +75,7 @@ export function startScheduler(args: {
   return {
     missedAtStart,
     sync,
+    rearm: arm,
     stop() {
       stopped = true;
       stopCron();

@@ -106,7 +106,8 @@ describe('sync: a supervisor assigns leads to an agent', () => {
     // Nothing of the assignment is the agent's own work.
     expect((await a.call('sync.status', {})).pendingChanges).toBe(0);
 
-    a.t.clock.advance(30 * MINUTE);
+    // (Timers too: a callback that comes due meanwhile fires, as it would in the app.)
+    a.t.timers.advance(30 * MINUTE);
     await a.call('dispositions.save', {
       leadId: ids.fresh!,
       statusCode: 'new.converted',
