@@ -31,11 +31,18 @@ export function pendingReminderAt(db: Db, leadId: string): number | undefined {
     .get(leadId) as number | undefined;
 }
 
+/*
+ * The scheduler reads only reminders that have not fired. Left to itself the planner takes
+ * `reminders_due (state, due_at)` and walks past every fired but still pending one (a callback
+ * the agent has not made yet) on each save; the partial index holds exactly the unfired ones.
+ */
+const UNFIRED = 'reminders INDEXED BY reminders_unfired';
+
 /** The soonest pending reminder that has not fired (one index lookup). */
 export function nextUnfiredDueAt(db: Db): number | null {
   return (
     (db
-      .prepare("SELECT MIN(due_at) FROM reminders WHERE state = 'pending' AND fired_at IS NULL")
+      .prepare(`SELECT MIN(due_at) FROM ${UNFIRED} WHERE state = 'pending' AND fired_at IS NULL`)
       .pluck()
       .get() as number | null) ?? null
   );
@@ -84,14 +91,14 @@ export function takeDueReminders(db: Db, now: number, missed: boolean): Reminder
   // opening a transaction.
   const anyDue = db
     .prepare(
-      "SELECT 1 FROM reminders WHERE state = 'pending' AND fired_at IS NULL AND due_at <= ? LIMIT 1",
+      `SELECT 1 FROM ${UNFIRED} WHERE state = 'pending' AND fired_at IS NULL AND due_at <= ? LIMIT 1`,
     )
     .get(now);
   if (anyDue === undefined) return [];
   return db.transaction(() => {
     const ids = db
       .prepare(
-        "SELECT id FROM reminders WHERE state = 'pending' AND fired_at IS NULL AND due_at <= ? ORDER BY due_at, id",
+        `SELECT id FROM ${UNFIRED} WHERE state = 'pending' AND fired_at IS NULL AND due_at <= ? ORDER BY due_at, id`,
       )
       .pluck()
       .all(now) as string[];
