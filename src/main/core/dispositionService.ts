@@ -6,7 +6,7 @@ import { checkPhone } from '../../shared/phone';
 import { applyOutcome, type CustomerFields } from '../../shared/workflow';
 import { callExists, insertCall } from './db/calls';
 import { insertDisposition } from './db/dispositions';
-import { applyWorkflowUpdate, insertCustomerStatusChange, updateContact } from './db/leadEdits';
+import { applyWorkflowUpdate, insertCustomerStatusChange } from './db/leadEdits';
 import { getLead } from './db/leads';
 import type { Db } from './db/open';
 import { insertOrder } from './db/orders';
@@ -90,17 +90,21 @@ export function saveDisposition(
       dueAt: t.reminderAt,
       now,
     });
-    if (t.customer) updateContact(db, lead.id, contactChanges(t.customer), now);
-    applyWorkflowUpdate(db, {
-      id: lead.id,
-      stage: t.stage,
-      nextAction: t.nextAction,
-      nextActionAt: t.nextActionAt,
-      customerStatus: t.customerStatus,
-      phoneWrong: t.phoneWrong,
-      lastOutcome: entry.code,
-      updatedAt: now,
-    });
+    applyWorkflowUpdate(
+      db,
+      lead,
+      {
+        id: lead.id,
+        stage: t.stage,
+        nextAction: t.nextAction,
+        nextActionAt: t.nextActionAt,
+        customerStatus: t.customerStatus,
+        phoneWrong: t.phoneWrong,
+        lastOutcome: entry.code,
+        updatedAt: now,
+      },
+      t.customer ? contactChanges(t.customer) : undefined,
+    );
     if (t.customerStatus !== lead.customerStatus) {
       insertCustomerStatusChange(db, {
         id: randomUUID(),

@@ -13,13 +13,26 @@ export interface LeadWorkflowUpdate {
   updatedAt: number;
 }
 
-export function applyWorkflowUpdate(db: Db, u: LeadWorkflowUpdate): void {
-  db.prepare(
-    `UPDATE leads SET stage = @stage, next_action = @nextAction, next_action_at = @nextActionAt,
-       customer_status = @customerStatus, phone_wrong = MAX(phone_wrong, @phoneWrong),
-       last_outcome = @lastOutcome, updated_at = @updatedAt
-     WHERE id = @id`,
-  ).run({ ...u, phoneWrong: u.phoneWrong ? 1 : 0 });
+/**
+ * Writes a saved outcome (and the customer form of a convert) onto the lead in one statement.
+ * `before` is the lead as read in the same transaction: only columns whose value changes are
+ * written, because SQLite rewrites a row's entry in every index that has a written column.
+ */
+export function applyWorkflowUpdate(
+  db: Db,
+  before: Lead,
+  u: LeadWorkflowUpdate,
+  contact?: ContactUpdate,
+): void {
+  const values = contact ? contactColumns(contact) : {};
+  if (u.stage !== before.stage) values.stage = u.stage;
+  if (u.nextAction !== before.nextAction) values.next_action = u.nextAction;
+  if (u.nextActionAt !== before.nextActionAt) values.next_action_at = u.nextActionAt;
+  if (u.customerStatus !== before.customerStatus) values.customer_status = u.customerStatus;
+  if (u.phoneWrong && !before.phoneWrong) values.phone_wrong = 1;
+  values.last_outcome = u.lastOutcome;
+  values.updated_at = u.updatedAt;
+  writeLeadColumns(db, u.id, values);
 }
 
 export type ContactUpdate = Partial<
@@ -29,7 +42,7 @@ export type ContactUpdate = Partial<
   >
 > & { phone2?: { e164: string | null; asGiven: string } };
 
-const columns: Record<string, string> = {
+const contactColumnNames: Record<string, string> = {
   name: 'name',
   note: 'note',
   gender: 'gender',
@@ -40,22 +53,29 @@ const columns: Record<string, string> = {
   doNotCall: 'do_not_call',
 };
 
-/** Writes only the fields given. */
-export function updateContact(db: Db, id: string, changes: ContactUpdate, now: number): void {
-  const sets: string[] = ['updated_at = @now'];
-  const params: Record<string, unknown> = { id, now };
-  for (const [key, column] of Object.entries(columns)) {
+function contactColumns(changes: ContactUpdate): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  for (const [key, column] of Object.entries(contactColumnNames)) {
     const value = changes[key as keyof ContactUpdate];
     if (value === undefined) continue;
-    sets.push(`${column} = @${key}`);
-    params[key] = typeof value === 'boolean' ? (value ? 1 : 0) : value;
+    values[column] = typeof value === 'boolean' ? (value ? 1 : 0) : value;
   }
   if (changes.phone2) {
-    sets.push('phone2_e164 = @phone2', 'phone2_as_given = @phone2AsGiven');
-    params.phone2 = changes.phone2.e164;
-    params.phone2AsGiven = changes.phone2.asGiven;
+    values.phone2_e164 = changes.phone2.e164;
+    values.phone2_as_given = changes.phone2.asGiven;
   }
-  db.prepare(`UPDATE leads SET ${sets.join(', ')} WHERE id = @id`).run(params);
+  return values;
+}
+
+/** Writes only the fields given. */
+export function updateContact(db: Db, id: string, changes: ContactUpdate, now: number): void {
+  writeLeadColumns(db, id, { ...contactColumns(changes), updated_at: now });
+}
+
+/** Column names come from this file only, never from input. */
+function writeLeadColumns(db: Db, id: string, values: Record<string, unknown>): void {
+  const sets = Object.keys(values).map((c) => `${c} = @${c}`);
+  db.prepare(`UPDATE leads SET ${sets.join(', ')} WHERE id = @id`).run({ ...values, id });
 }
 
 export function setCustomerStatus(db: Db, id: string, code: string | null, now: number): void {

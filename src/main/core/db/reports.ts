@@ -7,7 +7,8 @@ import type { Db } from './open';
 /*
  * The queries behind the reports screen. Definitions (what "reached" and "missed" mean) are in
  * shared/reportTypes.ts; this file is their SQL. Every count is one pass over an index range
- * of the period (calls_started, dispositions_created, orders_created, reminders_due_at).
+ * of the period (calls_started, dispositions_created, orders_created, and reminders_due read as
+ * one range per state).
  */
 
 // A call's outcome is its latest disposition (index dispositions_call, migration 0080).
@@ -51,7 +52,8 @@ export function dayRows(db: Db, days: readonly ReportDay[], now: number): DayRow
          COALESCE(SUM(r.state = 'done' AND r.due_at <= @now), 0) AS done,
          COALESCE(SUM(r.state = 'pending' AND r.due_at <= @now), 0) AS missed,
          COALESCE(SUM(r.state = 'pending' AND r.due_at > @now), 0) AS upcoming
-       FROM days LEFT JOIN reminders r ON r.due_at >= days.s AND r.due_at < days.e
+       FROM days LEFT JOIN reminders r ON r.state IN ('pending', 'done', 'cancelled')
+         AND r.due_at >= days.s AND r.due_at < days.e
        GROUP BY days.i ORDER BY days.i`,
     )
     .all({ days: json, now }) as { i: number; done: number; missed: number; upcoming: number }[];

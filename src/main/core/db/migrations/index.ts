@@ -8,6 +8,7 @@ import { m0060Reminders } from './0060-reminders';
 import { m0070Agents } from './0070-agents';
 import { m0080Reports } from './0080-reports';
 import { m0090Access } from './0090-access';
+import { m0100LeanSaves } from './0100-lean-saves';
 
 export type { Migration } from './types';
 
@@ -22,4 +23,5 @@ export const migrations: readonly Migration[] = [
   m0070Agents,
   m0080Reports,
   m0090Access,
+  m0100LeanSaves,
 ];
