@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newRowId } from './db/rowId';
 import type { z } from 'zod';
 import type { CallStartInput, CallUpdateInput } from '../../shared/api';
 import type { Lead } from '../../shared/domain';
@@ -29,7 +29,7 @@ export function startCall(db: Db, input: z.output<typeof CallStartInput>, now: n
       );
     }
   }
-  const id = randomUUID();
+  const id = newRowId();
   insertCall(db, {
     id,
     leadId: input.leadId,

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newRowId } from './db/rowId';
 import type { DispositionSaveParsed } from '../../shared/api';
 import type { Settings } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
@@ -49,7 +49,7 @@ export function saveDisposition(
     let callId = input.callId;
     if (callId === null) {
       // Called from a desk phone: record the attempt so reports count it.
-      callId = randomUUID();
+      callId = newRowId();
       insertCall(db, {
         id: callId,
         leadId: lead.id,
@@ -70,7 +70,7 @@ export function saveDisposition(
       });
     }
 
-    const dispositionId = randomUUID();
+    const dispositionId = newRowId();
     insertDisposition(db, {
       id: dispositionId,
       leadId: lead.id,
@@ -84,7 +84,7 @@ export function saveDisposition(
       createdAt: now,
     });
     replacePendingReminder(db, {
-      id: randomUUID(),
+      id: newRowId(),
       leadId: lead.id,
       dispositionId,
       dueAt: t.reminderAt,
@@ -107,7 +107,7 @@ export function saveDisposition(
     );
     if (t.customerStatus !== lead.customerStatus) {
       insertCustomerStatusChange(db, {
-        id: randomUUID(),
+        id: newRowId(),
         leadId: lead.id,
         from: lead.customerStatus,
         to: t.customerStatus,
@@ -117,14 +117,14 @@ export function saveDisposition(
     }
     let orderId: string | null = null;
     if (t.order) {
-      orderId = randomUUID();
+      orderId = newRowId();
       insertOrder(db, {
         id: orderId,
         leadId: lead.id,
         dispositionId,
         order: t.order,
         now,
-        itemIds: t.order.items.map(() => randomUUID()),
+        itemIds: t.order.items.map(() => newRowId()),
       });
     }
     return { dispositionId, orderId };

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newRowId } from './db/rowId';
 import type { LeadDetail, LeadUpdateInput } from '../../shared/api';
 import type { Lead } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
@@ -62,7 +62,7 @@ export function changeCustomerStatus(db: Db, id: string, code: string | null, no
     if (lead.customerStatus === code) return lead;
     setCustomerStatus(db, id, code, now);
     insertCustomerStatusChange(db, {
-      id: randomUUID(),
+      id: newRowId(),
       leadId: id,
       from: lead.customerStatus,
       to: code,
@@ -75,5 +75,5 @@ export function changeCustomerStatus(db: Db, id: string, code: string | null, no
 
 export function addNote(db: Db, id: string, text: string, now: number): void {
   mustGetLead(db, id);
-  insertNote(db, { id: randomUUID(), leadId: id, text, at: now });
+  insertNote(db, { id: newRowId(), leadId: id, text, at: now });
 }

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newRowId } from './db/rowId';
 import type { LeadAddParsed } from '../../shared/api';
 import type { NewLead } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
@@ -15,7 +15,7 @@ export function addLead(db: Db, input: LeadAddParsed, now: number): NewLead {
     });
   }
   const lead: NewLead = {
-    id: randomUUID(),
+    id: newRowId(),
     name: input.name,
     phone: phone.e164,
     phoneAsGiven: input.phone.trim(),

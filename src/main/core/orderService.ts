@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newRowId } from './db/rowId';
 import type { z } from 'zod';
 import type { ProductSaveInput } from '../../shared/api';
 import { AppError } from '../../shared/errors';
@@ -14,7 +14,7 @@ export function saveProduct(
   now: number,
 ): Product {
   return db.transaction(() => {
-    const id = input.id ?? randomUUID();
+    const id = input.id ?? newRowId();
     if (input.id && !getProduct(db, input.id)) throw new AppError('not_found', 'No such product.');
     const sameCode = productIdByCode(db, input.code);
     if (sameCode && sameCode !== id) {

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newRowId } from './rowId';
 import type { ImportedLead } from '../import/importRow';
 import { appendNote, appendSource } from '../import/mergeText';
 import type { Db } from './open';
@@ -81,7 +81,7 @@ export function createImportWriter(db: Db, now: number): ImportWriter {
     write(lead) {
       if (lead.e164 !== null) {
         const inserted = insertValid.run(
-          randomUUID(),
+          newRowId(),
           lead.name,
           lead.e164,
           lead.phoneAsGiven,
@@ -99,7 +99,7 @@ export function createImportWriter(db: Db, now: number): ImportWriter {
       const existing = byPhoneAsGiven.get(lead.phoneAsGiven, lead.name) as Existing | undefined;
       if (existing) return merge(existing, lead);
       insertUnparsed.run(
-        randomUUID(),
+        newRowId(),
         lead.name,
         lead.phoneAsGiven,
         lead.source,

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newRowId } from '../db/rowId';
 import { AppError } from '../../../shared/errors';
 import type { Agent, BundleImportResult, MergeCounts } from '../../../shared/syncApi';
 import type { Db } from '../db/open';
@@ -262,7 +262,7 @@ function followCallbacks(db: Db, leadIds: string[], now: number, arm: boolean): 
     const due = cb.nextAction === 'callback' ? cb.nextActionAt : null;
     if (due === cb.pendingAt || (!arm && cb.pendingAt === null)) continue;
     replacePendingReminder(db, {
-      id: randomUUID(),
+      id: newRowId(),
       leadId: id,
       dispositionId: null,
       dueAt: arm ? due : null,
