@@ -1,8 +1,15 @@
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { insertLead } from '../../../src/main/core/db/leads';
+import { insertLead, queuePage, segments, segmentSql } from '../../../src/main/core/db/leads';
+import { migrations } from '../../../src/main/core/db/migrations';
+import { m0100LeanSaves } from '../../../src/main/core/db/migrations/0100-lean-saves';
+import { migrate } from '../../../src/main/core/db/open';
+import { searchLeads } from '../../../src/main/core/db/search';
 import type { Lead } from '../../../src/shared/domain';
 import { leadFixture } from '../../helpers/leadFixture';
 import { tempCore, type TempCore } from '../../helpers/tempCore';
+import { tempDir } from '../../helpers/tempDir';
 import { btreesWrittenBy } from '../../helpers/walPages';
 
 const HOUR = 3_600_000;
@@ -98,5 +105,52 @@ describe('lean saves', () => {
     expect(other).toContain('lead_search_data');
     const found = await t.core.dispatch('leads.search', { query: 'pham thi hoa', limit: 10 });
     expect(found).toMatchObject({ ok: true, value: { items: [{ id: renamed.id }] } });
+  });
+});
+
+describe('migration 0100 (lean saves) on a database with leads in it', () => {
+  it('keeps every lead in its queue segment and the search index in step', () => {
+    const dir = tempDir();
+    const db = new Database(join(dir.path, 'leadphone.db'));
+    try {
+      const at = migrations.indexOf(m0100LeanSaves);
+      expect(at).toBeGreaterThan(0);
+      migrate(db, migrations.slice(0, at));
+      const now = Date.UTC(2026, 10, 23, 2);
+      const rows = [
+        leadFixture({ name: 'gọi ngay', receivedAt: now - 1000 }),
+        leadFixture({ name: 'gọi lại', nextAction: 'callback', nextActionAt: now - 60_000 }),
+        leadFixture({ name: 'xong', nextAction: 'none', updatedAt: now - 5000 }),
+        leadFixture({
+          name: 'liên hệ',
+          stage: 'contact',
+          nextAction: 'callback',
+          nextActionAt: now,
+        }),
+      ];
+      for (const r of rows) insertLead(db, r);
+
+      migrate(db);
+      const names = (stage: 'new' | 'contact') =>
+        queuePage(db, { stage, now, limit: 10, cursor: null }).items.map((l) => l.name);
+      expect(names('new')).toEqual(['gọi lại', 'gọi ngay', 'xong']);
+      expect(names('contact')).toEqual(['liên hệ']);
+      const plan = (
+        db.prepare(`EXPLAIN QUERY PLAN ${segmentSql(segments[3]!, false)}`).all({
+          stage: 'new',
+          now,
+          limit: 5,
+        }) as { detail: string }[]
+      ).map((r) => r.detail);
+      expect(plan.join(' | ')).toContain('leads_queue_no_action');
+
+      // The rebuilt search trigger still follows a real change of name.
+      db.prepare("UPDATE leads SET name = 'Đặng Thu Thảo' WHERE id = ?").run(rows[0]!.id);
+      const found = searchLeads(db, { query: 'dang thu', limit: 10, cursor: null });
+      expect(found.items.map((l) => l.id)).toEqual([rows[0]!.id]);
+    } finally {
+      db.close();
+      dir.remove();
+    }
   });
 });
