@@ -18,6 +18,7 @@ import {
 import { changeOrder, saveProduct } from './orderService';
 import { latestVersion, type Db } from './db/open';
 import { openCheckedDatabase } from './db/integrity';
+import { FULL_CHECK_EVERY_MS, recordCleanClose, takeCleanClose } from './db/cleanClose';
 import { applyPendingRestore, createBackups, scheduleDailyBackups } from './backups';
 import { createBackupHandlers } from './backupHandlers';
 import { createDegradedCore } from './degradedCore';
@@ -88,8 +89,17 @@ export function createCore(options: CoreOptions): Core {
   // A restore chosen in the last run is applied before anything opens the file; a file that
   // fails its integrity check starts the core in degraded mode (backups only).
   applyPendingRestore(options.dbPath, clock.now(), log);
-  const opened = openCheckedDatabase(options.dbPath);
+  const lastChecked = takeCleanClose(options.dbPath);
+  const trusted =
+    lastChecked !== null &&
+    lastChecked <= clock.now() &&
+    clock.now() - lastChecked < FULL_CHECK_EVERY_MS;
+  const opened = openCheckedDatabase(options.dbPath, { quickCheck: !trusted });
   if (!opened.ok) return createDegradedCore(options, opened.problems, APP_VERSION);
+  const checkedAt = trusted ? lastChecked : clock.now();
+  log.info(trusted ? 'integrity check skipped: closed cleanly since' : 'integrity check passed', {
+    checkedAt: new Date(checkedAt).toISOString(),
+  });
   const db = opened.db;
   const backups = createBackups({ db, dataDir: dirname(options.dbPath), clock, log });
   const stopBackups = scheduleDailyBackups(backups, options.timers ?? realTimers, log);
@@ -294,7 +304,13 @@ export function createCore(options: CoreOptions): Core {
       backups.stop();
       listeners.clear();
       checkpointer.stop();
-      if (db.open) db.close();
+      if (!db.open) return;
+      db.close();
+      try {
+        recordCleanClose(options.dbPath, checkedAt);
+      } catch (err) {
+        log.warn('could not record the clean close', { error: String(err) });
+      }
     },
     db,
   };

@@ -240,6 +240,51 @@ describe('the startup integrity check', () => {
     expect((await call(healthy, 'leads.list', { stage: 'new', limit: 200 })).counts.new).toBe(400);
   });
 
+  it('reads the whole file only when it may have changed: a crash, another writer, a week', async () => {
+    const dir = tempDir();
+    cleanups.push(() => dir.remove());
+    const dbPath = join(dir.path, 'leadphone.db');
+    const clock = fakeClock();
+    const said: string[] = [];
+    const log = { ...silentLog, info: (message: string) => said.push(message) };
+    const open = () => {
+      said.length = 0;
+      const core = createCore({ dbPath, clock, timers: fakeTimers(clock), log, notify: () => {} });
+      cleanups.push(() => core.close());
+      return core;
+    };
+    const CHECKED = 'integrity check passed';
+    const SKIPPED = 'integrity check skipped: closed cleanly since';
+
+    const first = open();
+    expect(said).toContain(CHECKED);
+    await addLeads(first, 1, 50);
+    await closeForGood(first, dbPath);
+
+    // Closed cleanly and untouched since: no need to read every page.
+    const second = open();
+    expect(said).toContain(SKIPPED);
+    // A crash: the start took the record and no close wrote a new one.
+    const afterCrash = open();
+    expect(said).toContain(CHECKED);
+    second.close();
+    await closeForGood(afterCrash, dbPath);
+
+    // Something else wrote the file after the clean close.
+    const other = new Database(dbPath);
+    other.prepare("UPDATE leads SET note = 'sửa ngoài app' WHERE rowid = 1").run();
+    other.close();
+    await closeForGood(open(), dbPath);
+    expect(said).toContain(CHECKED);
+
+    // Unchanged, but the last full check is a week old.
+    await closeForGood(open(), dbPath);
+    expect(said).toContain(SKIPPED);
+    clock.advance(8 * 24 * 3_600_000);
+    await closeForGood(open(), dbPath);
+    expect(said).toContain(CHECKED);
+  });
+
   it('treats a file that is not a database at all the same way', async () => {
     const dir = tempDir();
     cleanups.push(() => dir.remove());

@@ -21,11 +21,15 @@ export function quickCheck(db: Db): string[] {
 export type CheckedOpen = { ok: true; db: Db } | { ok: false; problems: string[] };
 
 /**
- * Opens the app's database (migrations included) and checks it. A damaged file is reported, not
+ * Opens the app's database (migrations included) and checks it (unless the caller knows the file
+ * is as a checked one was left: db/cleanClose.ts). A damaged file is reported, not
  * thrown, so the core can start in a degraded mode that offers a restore. Other failures (a
  * database from a newer app) still throw.
  */
-export function openCheckedDatabase(path: string): CheckedOpen {
+export function openCheckedDatabase(
+  path: string,
+  { quickCheck: check = true }: { quickCheck?: boolean } = {},
+): CheckedOpen {
   let db: Db;
   try {
     db = openDatabase(path);
@@ -33,6 +37,7 @@ export function openCheckedDatabase(path: string): CheckedOpen {
     if (isCorruptionError(err)) return { ok: false, problems: [String(err)] };
     throw err;
   }
+  if (!check) return { ok: true, db };
   try {
     const problems = quickCheck(db);
     if (problems.length === 0) return { ok: true, db };
