@@ -1,9 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lead } from '../../../shared/domain';
 import { usePhone, usePhoneController, usePhoneStore, useNow } from '../../phone/phoneContext';
 import { hotkeyAction } from '../../phone/phoneHotkeys';
-import { useStores } from '../../store/context';
+import { useQueue, useStores } from '../../store/context';
 import {
   callList,
   consultOf,
@@ -32,7 +32,7 @@ interface Props {
  */
 export function PhoneLayer({ onOpenLead }: Props) {
   const { t } = useTranslation();
-  const { client, queue } = useStores();
+  const { client } = useStores();
   const phone = usePhoneController();
   const store = usePhoneStore();
   const calls = usePhone((s) => s.calls);
@@ -68,12 +68,18 @@ export function PhoneLayer({ onOpenLead }: Props) {
     onOpenLead(next.leadId, next.callId);
   }, [next, store, onOpenLead]);
 
-  // Power mode: after a disposition, offer the next lead and dial it unless stopped.
+  // Power mode: after a disposition, offer the next lead and dial it unless stopped. The queue
+  // may still be reloading (the save, or a lead that arrived just before it): until a lead is
+  // offered for this disposition, look again whenever the queue changes; once offered (and then
+  // dialled or stopped), never again for it.
+  const queueItems = useQueue((s) => s.items);
+  const offeredFor = useRef<object | null>(null);
   useEffect(() => {
-    if (!powerMode || !lastDisposition) return;
-    const lead = nextLeadToDial(queue.getState().items, lastDisposition.leadId, Date.now());
+    if (!powerMode || !lastDisposition || offeredFor.current === lastDisposition) return;
+    const lead = nextLeadToDial(queueItems, lastDisposition.leadId, Date.now());
+    if (lead) offeredFor.current = lastDisposition;
     setCountdown(lead ? { lead, since: Date.now() } : null);
-  }, [powerMode, lastDisposition, queue]);
+  }, [powerMode, lastDisposition, queueItems]);
   // Anything ringing or in progress takes over from the countdown.
   const busy = engaged.length > 0 || incoming.length > 0;
   useEffect(() => {
