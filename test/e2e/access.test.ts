@@ -92,4 +92,22 @@ describe('roles, the admin PIN and number masking in a real browser', () => {
     expect(await page.content()).not.toContain('345 678');
     expect(await page.content()).not.toContain('912345678');
   });
+
+  it('masks the lead open on screen when an admin elsewhere turns masking on', async () => {
+    await open('agent');
+    await rig!.core.dispatch('leads.add', { name: 'Anh Tùng', phone: '0987654321' });
+    await page.locator('tbody tr', { hasText: 'Anh Tùng' }).dblclick();
+    const drawer = page.getByRole('complementary', { name: 'Chi tiết data' });
+    await expect.poll(() => drawer.innerText()).toContain('0987 654 321');
+
+    // Another connection (an admin's window) unlocks and switches masking on.
+    const admin = rig!.core.openSession();
+    expect(await admin.dispatch('auth.unlock', { pin: TEST_PIN })).toMatchObject({ ok: true });
+    expect(await admin.dispatch('auth.setMasking', { maskNumbers: true })).toMatchObject({
+      ok: true,
+    });
+    await expect.poll(() => drawer.innerText()).toContain('0987 *** 321');
+    expect(await page.content()).not.toContain('654 321');
+    expect(await page.content()).not.toContain('987654321');
+  });
 });

@@ -71,22 +71,27 @@ export function useApplyStatus(): (next: AuthStatus) => void {
 }
 
 /**
- * When what this connection sees changes (role or masking: unlocked, locked, timed out, set by
- * an admin), the queue and reminders reload so no full number lingers on an agent's screen.
- * Used once, by a component that is always on screen.
+ * Calls `onChange` when what this connection may see changes (role or masking: unlocked, locked,
+ * timed out, set by an admin), so no full number lingers on an agent's screen.
  */
-export function useViewFollowsAccess(): void {
-  const { queue, reminders } = useStores();
+export function useWhenAccessChanges(onChange: () => void): void {
   const access = useAccessStore();
   useEffect(
     () =>
       access.subscribe(({ status }, { status: before }) => {
         if (!status || !before) return;
-        if (before.role !== status.role || before.maskNumbers !== status.maskNumbers) {
-          void queue.getState().reload();
-          void reminders.getState().refresh();
-        }
+        if (before.role !== status.role || before.maskNumbers !== status.maskNumbers) onChange();
       }),
-    [access, queue, reminders],
+    [access, onChange],
   );
+}
+
+/** The queue and reminders follow access changes. Used once, by a component always on screen. */
+export function useViewFollowsAccess(): void {
+  const { queue, reminders } = useStores();
+  const reload = useCallback(() => {
+    void queue.getState().reload();
+    void reminders.getState().refresh();
+  }, [queue, reminders]);
+  useWhenAccessChanges(reload);
 }

@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LeadDetail as Detail } from '../../shared/api';
 import type { Language, Lead } from '../../shared/domain';
 import type { ApiError } from '../../shared/errors';
 import { formatPhone } from '../../shared/phone';
+import { useWhenAccessChanges } from '../access/accessStore';
 import { customerStatuses } from '../store/catalogue';
 import { useCatalogue, useSettings, useStores } from '../store/context';
 import { toApiError } from '../store/queue';
@@ -62,6 +63,23 @@ export function LeadDetail({
   useEffect(() => {
     void load();
   }, [load]);
+
+  // Masking switched on (or an admin session locked) while this lead is open: show it as this
+  // connection may now see it. What the agent is typing stays; an untouched second number follows.
+  const shownRef = useRef(detail);
+  shownRef.current = detail;
+  const followAccess = useCallback(async () => {
+    try {
+      const d = await client.call('leads.detail', { id: leadId });
+      const phone2 = (l: Lead | undefined) => (l?.phone2 ? formatPhone(l.phone2, '') : '');
+      const before = phone2(shownRef.current?.lead);
+      setForm((f) => (f.phone2 === before ? { ...f, phone2: phone2(d.lead) } : f));
+      setDetail(d);
+    } catch (err) {
+      setError(toApiError(err));
+    }
+  }, [client, leadId]);
+  useWhenAccessChanges(useCallback(() => void followAccess(), [followAccess]));
 
   const run = async (action: () => Promise<unknown>) => {
     setError(null);
