@@ -148,7 +148,7 @@ export function createCore(options: CoreOptions): Core {
   });
 
   // One set of uploads: lead lists for intake, bundles for sync (the renderer never names paths).
-  const uploads = createUploads(dirname(options.dbPath));
+  const uploads = createUploads(dirname(options.dbPath), () => clock.now());
   const handlers = {
     ...createAccessHandlers({
       db,

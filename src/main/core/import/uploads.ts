@@ -24,9 +24,16 @@ interface Upload {
   name: string;
   size: number;
   received: number;
+  touchedAt: number;
 }
 
-export function createUploads(dataDir: string): Uploads {
+/**
+ * An upload nobody used for this long is dropped (its file deleted) when the next one begins:
+ * one whose import was refused before its handler ran (a role), or whose window was closed.
+ */
+export const UPLOAD_IDLE_MS = 60 * 60_000;
+
+export function createUploads(dataDir: string, now: () => number = Date.now): Uploads {
   const dir = join(dataDir, 'imports');
   rmSync(dir, { recursive: true, force: true });
   const open = new Map<string, Upload>();
@@ -42,18 +49,22 @@ export function createUploads(dataDir: string): Uploads {
         },
       );
     }
+    upload.touchedAt = now();
     return upload;
   };
 
-  return {
+  const uploads: Uploads = {
     begin(fileName, size) {
+      for (const [id, upload] of open) {
+        if (now() - upload.touchedAt > UPLOAD_IDLE_MS) uploads.remove(id);
+      }
       mkdirSync(dir, { recursive: true });
       const id = randomUUID();
       // Only the extension of the user's name goes into the path: it says CSV, XLSX or bundle.
       const path = join(dir, `${id}${extname(fileName).toLowerCase()}`);
       closeSync(openSync(path, 'w', 0o600));
       const name = fileName.split(/[\\/]/).pop() || fileName;
-      open.set(id, { path, name, size, received: 0 });
+      open.set(id, { path, name, size, received: 0, touchedAt: now() });
       return id;
     },
     write(id, offset, bytes) {
@@ -92,4 +103,5 @@ export function createUploads(dataDir: string): Uploads {
       if (open.size === 0 && readdirSync(dir).length === 0) rmSync(dir, { recursive: true });
     },
   };
+  return uploads;
 }
