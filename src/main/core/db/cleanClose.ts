@@ -3,7 +3,7 @@ import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync }
 /** A file that closed cleanly and did not change still gets a full check this often. */
 export const FULL_CHECK_EVERY_MS = 7 * 24 * 3_600_000;
 
-interface Record {
+interface CloseRecord {
   size: number;
   mtimeMs: number;
   checkedAt: number;
@@ -47,14 +47,14 @@ export function takeCleanClose(dbPath: string): number | null {
 /** After the last connection closed: what the next start compares the file with. */
 export function recordCleanClose(dbPath: string, checkedAt: number): void {
   const stat = statSync(dbPath);
-  const record: Record = { size: stat.size, mtimeMs: stat.mtimeMs, checkedAt };
+  const record: CloseRecord = { size: stat.size, mtimeMs: stat.mtimeMs, checkedAt };
   const path = recordPath(dbPath);
   writeFileSync(`${path}.tmp`, JSON.stringify(record));
   renameSync(`${path}.tmp`, path);
 }
 
-function isRecord(v: unknown): v is Record {
-  const r = v as Partial<Record> | null;
+function isRecord(v: unknown): v is CloseRecord {
+  const r = v as Partial<CloseRecord> | null;
   return (
     typeof r === 'object' &&
     r !== null &&
