@@ -18,6 +18,9 @@ import { PowerModeCountdown } from './PowerModeCountdown';
 import { SaveNumberPrompt } from './SaveNumberPrompt';
 import './phone.css';
 
+/** How long after a save power mode waits for the queue to offer the next lead. */
+const POWER_MODE_LOOK_MS = 10_000;
+
 /** How long the bar keeps showing a call that just ended (its end cause and duration). */
 const SHOW_ENDED_MS = 5_000;
 
@@ -68,23 +71,28 @@ export function PhoneLayer({ onOpenLead }: Props) {
     onOpenLead(next.leadId, next.callId);
   }, [next, store, onOpenLead]);
 
-  // Power mode: after a disposition, offer the next lead and dial it unless stopped. The queue
-  // may still be reloading (the save, or a lead that arrived just before it): until a lead is
-  // offered for this disposition, look again whenever the queue changes; once offered (and then
-  // dialled or stopped), never again for it.
-  const queueItems = useQueue((s) => s.items);
-  const offeredFor = useRef<object | null>(null);
-  useEffect(() => {
-    if (!powerMode || !lastDisposition || offeredFor.current === lastDisposition) return;
-    const lead = nextLeadToDial(queueItems, lastDisposition.leadId, Date.now());
-    if (lead) offeredFor.current = lastDisposition;
-    setCountdown(lead ? { lead, since: Date.now() } : null);
-  }, [powerMode, lastDisposition, queueItems]);
   // Anything ringing or in progress takes over from the countdown.
   const busy = engaged.length > 0 || incoming.length > 0;
   useEffect(() => {
     if (busy || !powerMode) setCountdown(null);
   }, [busy, powerMode]);
+
+  // Power mode: after a disposition, offer the next lead and dial it unless stopped. The queue
+  // may still be reloading (the save, or a lead that arrived just before it), so for a few
+  // seconds after the save each queue change looks again; once a lead is offered (then dialled
+  // or stopped), or the phone is busy, or that moment has passed, never again for this save.
+  const queueItems = useQueue((s) => s.items);
+  const offeredFor = useRef<object | null>(null);
+  useEffect(() => {
+    if (!powerMode || !lastDisposition || offeredFor.current === lastDisposition) return;
+    if (busy || Date.now() - lastDisposition.at > POWER_MODE_LOOK_MS) {
+      offeredFor.current = lastDisposition;
+      return;
+    }
+    const lead = nextLeadToDial(queueItems, lastDisposition.leadId, Date.now());
+    if (lead) offeredFor.current = lastDisposition;
+    setCountdown(lead ? { lead, since: Date.now() } : null);
+  }, [powerMode, lastDisposition, queueItems, busy]);
 
   const dialFromCountdown = useCallback(
     (lead: Lead) => {
