@@ -138,6 +138,9 @@ export function createCore(options: CoreOptions): Core {
   }
 
   const access = createAccess(db, clock, log);
+  // A call that failed unexpectedly may have met a damaged page: then the next start checks the
+  // whole file even after a clean close.
+  let failedUnexpectedly = false;
   const sessions = createSessions({
     access,
     log,
@@ -145,6 +148,7 @@ export function createCore(options: CoreOptions): Core {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    onInternalError: () => (failedUnexpectedly = true),
   });
 
   // One set of uploads: lead lists for intake, bundles for sync (the renderer never names paths).
@@ -306,6 +310,7 @@ export function createCore(options: CoreOptions): Core {
       checkpointer.stop();
       if (!db.open) return;
       db.close();
+      if (failedUnexpectedly) return;
       try {
         recordCleanClose(options.dbPath, checkedAt);
       } catch (err) {

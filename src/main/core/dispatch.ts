@@ -21,7 +21,13 @@ export interface DispatchGuard {
  * The one way into the core from outside: rejects unknown methods, validates the input with
  * the contract's schema, runs the handler, and turns every failure into `{ code, message }`.
  */
-export function createDispatch(handlers: Handlers, log: Log, guard?: DispatchGuard): Dispatch {
+export function createDispatch(
+  handlers: Handlers,
+  log: Log,
+  guard?: DispatchGuard,
+  /** Told of every failure that is not an AppError (a bug, a damaged file, a full disk). */
+  onInternalError?: (err: unknown) => void,
+): Dispatch {
   return async (method, input) => {
     if (!isMethod(method)) {
       const name = typeof method === 'string' ? method.slice(0, 80) : typeof method;
@@ -47,6 +53,7 @@ export function createDispatch(handlers: Handlers, log: Log, guard?: DispatchGua
       return { ok: true, value: guard ? guard.present(method, value) : value };
     } catch (err) {
       if (err instanceof AppError) return fail(err);
+      onInternalError?.(err);
       // Context only: inputs may hold personal data or secrets.
       log.error('handler failed', {
         method,

@@ -38,6 +38,7 @@ export function createSessions(deps: {
   log: Log;
   /** Subscribes to the core's raw events. */
   subscribe(listener: Listener): () => void;
+  onInternalError?: (err: unknown) => void;
 }): Sessions & { bind(handlers: Handlers): void } {
   const { access, log } = deps;
   const context = new AsyncLocalStorage<SessionState>();
@@ -48,25 +49,30 @@ export function createSessions(deps: {
   function open(): CoreSession {
     if (!handlers) throw new Error('Sessions opened before the handler table was bound.');
     const state = access.newSession();
-    const dispatch = createDispatch(handlers, log, {
-      check(method, input) {
-        const need = requiredRole(method, input);
-        if (access.authorize(state, need)) return null;
-        const have = access.roleOf(state);
-        return new AppError(
-          'forbidden',
-          `${method} needs the ${need} role (this connection: ${have}).`,
-          {
-            data: { need, have },
-          },
-        );
+    const dispatch = createDispatch(
+      handlers,
+      log,
+      {
+        check(method, input) {
+          const need = requiredRole(method, input);
+          if (access.authorize(state, need)) return null;
+          const have = access.roleOf(state);
+          return new AppError(
+            'forbidden',
+            `${method} needs the ${need} role (this connection: ${have}).`,
+            {
+              data: { need, have },
+            },
+          );
+        },
+        run: (fn) => context.run(state, fn),
+        present: (method, value) =>
+          !UNMASKED_RESULTS.has(method) && access.masksNumbers(state)
+            ? maskPhoneFields(value)
+            : value,
       },
-      run: (fn) => context.run(state, fn),
-      present: (method, value) =>
-        !UNMASKED_RESULTS.has(method) && access.masksNumbers(state)
-          ? maskPhoneFields(value)
-          : value,
-    });
+      deps.onInternalError,
+    );
     const offs = new Set<() => void>();
     return {
       id: state.id,

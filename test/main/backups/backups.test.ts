@@ -240,7 +240,7 @@ describe('the startup integrity check', () => {
     expect((await call(healthy, 'leads.list', { stage: 'new', limit: 200 })).counts.new).toBe(400);
   });
 
-  it('reads the whole file only when it may have changed: a crash, another writer, a week', async () => {
+  it('reads the whole file only when it may have changed: a crash, another writer, a failure, a week', async () => {
     const dir = tempDir();
     cleanups.push(() => dir.remove());
     const dbPath = join(dir.path, 'leadphone.db');
@@ -274,6 +274,19 @@ describe('the startup integrity check', () => {
     const other = new Database(dbPath);
     other.prepare("UPDATE leads SET note = 'sửa ngoài app' WHERE rowid = 1").run();
     other.close();
+    await closeForGood(open(), dbPath);
+    expect(said).toContain(CHECKED);
+
+    // A call failed unexpectedly during the session (it may have met a damaged page).
+    const failing = open();
+    expect(said).toContain(SKIPPED);
+    failing.db.exec(
+      "CREATE TEMP TRIGGER boom BEFORE INSERT ON lead_notes BEGIN SELECT RAISE(ABORT, 'boom'); END",
+    );
+    const leadId = failing.db.prepare('SELECT id FROM leads LIMIT 1').pluck().get() as string;
+    const failed = await failing.dispatch('leads.addNote', { id: leadId, text: 'ghi chú' });
+    expect(failed).toMatchObject({ ok: false, error: { code: 'internal' } });
+    await closeForGood(failing, dbPath);
     await closeForGood(open(), dbPath);
     expect(said).toContain(CHECKED);
 
