@@ -30,8 +30,9 @@ interface Upload {
 /**
  * An upload nobody used for this long is dropped (its file deleted) when the next one begins:
  * one whose import was refused before its handler ran (a role), or whose window was closed.
+ * Far longer than any import runs (an upload is touched when its import starts).
  */
-export const UPLOAD_IDLE_MS = 60 * 60_000;
+export const UPLOAD_IDLE_MS = 6 * 60 * 60_000;
 
 export function createUploads(dataDir: string, now: () => number = Date.now): Uploads {
   const dir = join(dataDir, 'imports');
@@ -56,7 +57,12 @@ export function createUploads(dataDir: string, now: () => number = Date.now): Up
   const uploads: Uploads = {
     begin(fileName, size) {
       for (const [id, upload] of open) {
-        if (now() - upload.touchedAt > UPLOAD_IDLE_MS) uploads.remove(id);
+        if (now() - upload.touchedAt <= UPLOAD_IDLE_MS) continue;
+        try {
+          uploads.remove(id);
+        } catch {
+          // Still open somewhere (Windows refuses to delete it): the next start clears it.
+        }
       }
       mkdirSync(dir, { recursive: true });
       const id = randomUUID();
