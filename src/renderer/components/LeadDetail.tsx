@@ -190,7 +190,11 @@ export function LeadDetail({
         aria-label={t('detail.contact')}
         onSubmit={(e) => {
           e.preventDefault();
-          void run(() => client.call('leads.update', { id: lead.id, ...form }));
+          // A second number left as shown is not sent: masked, it would not even parse.
+          const { phone2, ...rest } = form;
+          const shownPhone2 = lead.phone2 ? formatPhone(lead.phone2, '') : '';
+          const changes = phone2 === shownPhone2 ? rest : { ...rest, phone2 };
+          void run(() => client.call('leads.update', { id: lead.id, ...changes }));
         }}
       >
         {editable.map((f) => (
