@@ -95,7 +95,9 @@ describe('roles, the admin PIN and number masking in a real browser', () => {
 
   it('masks the lead open on screen when an admin elsewhere turns masking on', async () => {
     await open('agent');
-    await rig!.core.dispatch('leads.add', { name: 'Anh Tùng', phone: '0987654321' });
+    const added = await rig!.core.dispatch('leads.add', { name: 'Anh Tùng', phone: '0987654321' });
+    const id = (added as { value: { id: string } }).value.id;
+    await rig!.core.dispatch('leads.update', { id, phone2: '0912 000 111' });
     await page.locator('tbody tr', { hasText: 'Anh Tùng' }).dblclick();
     const drawer = page.getByRole('complementary', { name: 'Chi tiết data' });
     await expect.poll(() => drawer.innerText()).toContain('0987 654 321');
@@ -107,7 +109,17 @@ describe('roles, the admin PIN and number masking in a real browser', () => {
       ok: true,
     });
     await expect.poll(() => drawer.innerText()).toContain('0987 *** 321');
+    await expect
+      .poll(() => drawer.getByLabel('Số điện thoại phụ').inputValue())
+      .toBe('0912 *** 111');
     expect(await page.content()).not.toContain('654 321');
     expect(await page.content()).not.toContain('987654321');
+
+    // The agent can still save the contact form: the masked second number is not sent back.
+    await drawer.getByLabel('Địa chỉ').fill('12 Lê Lợi');
+    await drawer.getByRole('button', { name: 'Lưu thông tin' }).click();
+    const stored = () =>
+      rig!.core.db.prepare('SELECT address, phone2_e164 FROM leads WHERE id = ?').get(id);
+    await expect.poll(stored).toEqual({ address: '12 Lê Lợi', phone2_e164: '+84912000111' });
   });
 });
