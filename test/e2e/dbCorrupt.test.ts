@@ -1,7 +1,6 @@
-import { closeSync, existsSync, openSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../src/main/core/core';
 import { silentLog } from '../../src/main/core/log';
 import { startHost, type Host } from '../../src/main/host/server';
@@ -9,7 +8,7 @@ import { launchBrowser } from '../helpers/browser';
 import { fakeClock } from '../helpers/fakeClock';
 import { fakeTimers } from '../helpers/fakeTimers';
 import { RENDERER_DIR } from '../helpers/hostRig';
-import { tempCore } from '../helpers/tempCore';
+import { damagedDataDir } from '../helpers/damagedDb';
 import { tempDir } from '../helpers/tempDir';
 
 /** The renderer on a database that failed its integrity check: the message and a restore. */
@@ -22,24 +21,7 @@ describe('a damaged database in a real browser', () => {
   let backupName: string;
 
   beforeAll(async () => {
-    const healthy = tempCore({ dir: dir.path });
-    for (let i = 1; i <= 300; i++) {
-      await healthy.core.dispatch('leads.add', {
-        name: `Khách ${i}`,
-        phone: `0912${String(i).padStart(6, '0')}`,
-      });
-    }
-    const backup = await healthy.core.dispatch('backups.create', {});
-    if (!backup.ok) throw new Error(backup.error.message);
-    backupName = (backup.value as { name: string }).name;
-    healthy.core.close();
-    // The checkpointer's own connection closes a moment after the core (db/checkpointer.ts).
-    await vi.waitFor(() => expect(existsSync(`${dbPath}-wal`)).toBe(false), { timeout: 5000 });
-    const fd = openSync(dbPath, 'r+');
-    const pages = Math.floor(statSync(dbPath).size / 4096);
-    for (let p = 3; p < pages - 1; p += 2)
-      writeSync(fd, Buffer.alloc(4096, 0x5a), 0, 4096, p * 4096);
-    closeSync(fd);
+    backupName = await damagedDataDir(dir.path);
 
     const clock = fakeClock(Date.now());
     core = createCore({

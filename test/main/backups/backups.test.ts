@@ -2,11 +2,8 @@ import {
   copyFileSync,
   existsSync,
   mkdirSync,
-  openSync,
-  closeSync,
   statSync,
   writeFileSync,
-  writeSync,
   truncateSync,
 } from 'node:fs';
 import { join } from 'node:path';
@@ -17,6 +14,7 @@ import { createCore, type Core } from '../../../src/main/core/core';
 import { silentLog } from '../../../src/main/core/log';
 import type { Method, MethodInput, MethodOutput } from '../../../src/shared/api';
 import type { ApiError } from '../../../src/shared/errors';
+import { closeForGood, damagePages } from '../../helpers/damagedDb';
 import { fakeClock } from '../../helpers/fakeClock';
 import { fakeTimers } from '../../helpers/fakeTimers';
 import { tempCore, type TempCore } from '../../helpers/tempCore';
@@ -49,30 +47,6 @@ const phones = (core: Core) =>
   (
     core.db.prepare('SELECT phone_e164 FROM leads ORDER BY phone_e164').pluck().all() as string[]
   ).map((p) => p.slice(-4));
-
-/** Garbage over pages in the middle of the file: header and schema stay readable. */
-function damagePages(path: string) {
-  const pageSize = 4096;
-  const pages = Math.floor(statSync(path).size / pageSize);
-  expect(pages).toBeGreaterThan(8);
-  const fd = openSync(path, 'r+');
-  try {
-    for (let p = 3; p < pages - 1; p += 2)
-      writeSync(fd, Buffer.alloc(pageSize, 0x5a), 0, pageSize, p * pageSize);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/**
- * Closes a core and waits until no connection holds its file: core.close() returns while the
- * WAL checkpointer's worker (db/checkpointer.ts) may still have its own connection open, and the
- * last connection to close deletes the -wal file. Replacing the file before that races it.
- */
-async function closeForGood(core: Core, dbPath: string) {
-  core.close();
-  await vi.waitFor(() => expect(existsSync(`${dbPath}-wal`)).toBe(false), { timeout: 5000 });
-}
 
 /** A core straight from createCore (tempCore would write the install's role into the DB). */
 function openCore(dir: string) {

@@ -1,9 +1,7 @@
-import { closeSync, existsSync, openSync, statSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { APP_ORIGIN, EVENT_CHANNEL, INVOKE_CHANNEL } from '../../../src/main/ipc';
 import { createFakeElectron, FakeBrowserWindow } from '../../helpers/fakeElectron';
-import { tempCore } from '../../helpers/tempCore';
+import { damagedDataDir } from '../../helpers/damagedDb';
 import { tempDir } from '../../helpers/tempDir';
 
 // The Electron shell on a damaged database: it still opens its window (no error box, no exit),
@@ -26,25 +24,7 @@ describe('the Electron shell on a damaged database', () => {
   const fromApp = { senderFrame: { url: `${APP_ORIGIN}/index.html` } };
 
   beforeAll(async () => {
-    const dbPath = join(dir.path, 'leadphone.db');
-    const healthy = tempCore({ dir: dir.path });
-    for (let i = 1; i <= 300; i++) {
-      await healthy.core.dispatch('leads.add', {
-        name: `Khách ${i}`,
-        phone: `0912${String(i).padStart(6, '0')}`,
-      });
-    }
-    const backup = await healthy.core.dispatch('backups.create', {});
-    if (!backup.ok) throw new Error(backup.error.message);
-    backupName = (backup.value as { name: string }).name;
-    healthy.core.close();
-    await vi.waitFor(() => expect(existsSync(`${dbPath}-wal`)).toBe(false), { timeout: 5000 });
-    const fd = openSync(dbPath, 'r+');
-    const pages = Math.floor(statSync(dbPath).size / 4096);
-    for (let p = 3; p < pages - 1; p += 2) {
-      writeSync(fd, Buffer.alloc(4096, 0x5a), 0, 4096, p * 4096);
-    }
-    closeSync(fd);
+    backupName = await damagedDataDir(dir.path);
 
     await import('../../../src/main/index');
     await vi.waitFor(() => expect(FakeBrowserWindow.created).toHaveLength(1));
