@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { StatusEntry } from '../../shared/catalogue';
 import type { Language } from '../../shared/domain';
-import { customerStatuses } from '../store/catalogue';
+import { customerStatuses, entryLabel } from '../store/catalogue';
 
 /**
  * A filter by customer status: null = all, '' = leads with no status yet, else a status code.
@@ -28,7 +28,7 @@ export function CustomerStatusFilter({
         <option value="">{t('filter.noStatus')}</option>
         {customerStatuses(statuses).map((s) => (
           <option key={s.code} value={s.code}>
-            {lang === 'vi' ? s.labelVi : s.labelEn}
+            {entryLabel(s, lang)}
           </option>
         ))}
       </select>

@@ -5,7 +5,7 @@ import type { Language, Lead } from '../../shared/domain';
 import type { ApiError } from '../../shared/errors';
 import { formatPhone } from '../../shared/phone';
 import { useWhenAccessChanges } from '../access/accessStore';
-import { customerStatuses } from '../store/catalogue';
+import { customerStatuses, entryLabel } from '../store/catalogue';
 import { useCatalogue, useSettings, useStores } from '../store/context';
 import { toApiError } from '../store/queue';
 import { DispositionPanel } from './disposition/DispositionPanel';
@@ -166,7 +166,7 @@ export function LeadDetail({
             <option value="">—</option>
             {customerStatuses(statuses).map((s) => (
               <option key={s.code} value={s.code}>
-                {lang === 'vi' ? s.labelVi : s.labelEn}
+                {entryLabel(s, lang)}
               </option>
             ))}
           </select>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ruleKinds, type Rule, type RuleKind, type StatusEntry } from '../../shared/catalogue';
 import { stages, type Language, type Stage } from '../../shared/domain';
 import type { ApiError } from '../../shared/errors';
-import { customerStatuses } from '../store/catalogue';
+import { customerStatuses, entryLabel } from '../store/catalogue';
 import { useCatalogue, useStores } from '../store/context';
 import { toApiError } from '../store/queue';
 
@@ -205,7 +205,7 @@ function AddStatus({ onError }: { onError(e: ApiError | null): void }) {
             <option value="">—</option>
             {customerStatuses(statuses).map((s) => (
               <option key={s.code} value={s.code}>
-                {lang === 'vi' ? s.labelVi : s.labelEn}
+                {entryLabel(s, lang)}
               </option>
             ))}
           </select>

@@ -10,6 +10,7 @@ import { syncErrorText } from '../components/sync/syncErrorText';
 import { useCatalogue, useSettings, useStores } from '../store/context';
 import { toApiError } from '../store/queue';
 import '../components/sync/sync.css';
+import { entryLabel } from '../store/catalogue';
 
 // The tables a person cares about, in the order they read them.
 const shownTables = [
@@ -380,7 +381,7 @@ export function SyncAdmin() {
               <option value="">{t('sync.noStatus')}</option>
               {customerStatuses.map((s) => (
                 <option key={s.code} value={s.code}>
-                  {language === 'vi' ? s.labelVi : s.labelEn}
+                  {entryLabel(s, language)}
                 </option>
               ))}
             </select>

@@ -44,7 +44,11 @@ export function statusLabel(
 ): string {
   if (!code) return '';
   const entry = statuses.find((s) => s.code === code);
-  if (!entry) return code;
+  return entry ? entryLabel(entry, language) : code;
+}
+
+/** A catalogue entry's label in the user's language. */
+export function entryLabel(entry: Pick<StatusEntry, 'labelVi' | 'labelEn'>, language: Language) {
   return language === 'vi' ? entry.labelVi : entry.labelEn;
 }
 

@@ -14,7 +14,7 @@ import type { ApiError } from '../../../shared/errors';
 import type { OrderDraft, Product } from '../../../shared/orders';
 import type { CustomerFields } from '../../../shared/workflow';
 import type { Client } from '../../api/client';
-import { outcomesFor } from '../../store/catalogue';
+import { entryLabel, outcomesFor } from '../../store/catalogue';
 import { toApiError } from '../../store/queue';
 import { CallbackPicker } from './CallbackPicker';
 import { CustomerForm } from './CustomerForm';
@@ -186,7 +186,7 @@ export function DispositionPanel({
             style={{ borderColor: o.color }}
             onClick={() => setCode(o.code)}
           >
-            <kbd>{i + 1}</kbd> {lang === 'vi' ? o.labelVi : o.labelEn}
+            <kbd>{i + 1}</kbd> {entryLabel(o, lang)}
           </button>
         ))}
       </div>

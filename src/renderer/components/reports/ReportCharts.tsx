@@ -17,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../shared/domain';
 import type { Reports } from '../../../shared/reportTypes';
 import { agentName, conversionSteps, dayLabel } from './reportTables';
+import { entryLabel } from '../../store/catalogue';
 
 /*
  * The charts of the reports screen (recharts). Animations are off: the numbers should be
@@ -137,7 +138,7 @@ export function PerAgentChart({ r }: { r: Reports }) {
 
 export function OutcomesChart({ r, language }: { r: Reports; language: Language }) {
   const data = r.outcomes.map((o) => ({
-    name: language === 'vi' ? o.labelVi : o.labelEn,
+    name: entryLabel(o, language),
     value: o.count,
     color: o.color,
   }));

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { Language } from '../../../shared/domain';
 import { reachRate, type Reports } from '../../../shared/reportTypes';
+import { entryLabel } from '../../store/catalogue';
 
 /** The table behind a chart: what the screen shows under it and what "export this" writes. */
 export interface ReportTable {
@@ -73,11 +74,7 @@ export function outcomesTable(r: Reports, t: TFunction, language: Language): Rep
   const total = r.outcomes.reduce((n, o) => n + o.count, 0);
   return {
     headers: [t('reports.col.outcome'), t('reports.col.count'), t('reports.col.share')],
-    rows: r.outcomes.map((o) => [
-      language === 'vi' ? o.labelVi : o.labelEn,
-      o.count,
-      share(o.count, total),
-    ]),
+    rows: r.outcomes.map((o) => [entryLabel(o, language), o.count, share(o.count, total)]),
   };
 }
 
