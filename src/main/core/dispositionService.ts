@@ -2,12 +2,12 @@ import { newRowId } from './db/rowId';
 import type { DispositionSaveParsed } from '../../shared/api';
 import type { Settings } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
-import { checkPhone } from '../../shared/phone';
 import { applyOutcome, type CustomerFields } from '../../shared/workflow';
 import { callExists, insertCall } from './db/calls';
 import { insertDisposition } from './db/dispositions';
 import { applyWorkflowUpdate, insertCustomerStatusChange } from './db/leadEdits';
 import { getLead } from './db/leads';
+import { secondPhone } from './leadDetailService';
 import type { Db } from './db/open';
 import { insertOrder } from './db/orders';
 import { replacePendingReminder } from './db/reminders';
@@ -132,7 +132,6 @@ export function saveDisposition(
 }
 
 export function contactChanges(c: CustomerFields) {
-  const phone2 = c.phone2 === '' ? { e164: null, asGiven: '' } : phone2Of(c.phone2);
   return {
     name: c.name,
     gender: c.gender,
@@ -140,16 +139,6 @@ export function contactChanges(c: CustomerFields) {
     province: c.province,
     district: c.district,
     address: c.address,
-    phone2,
+    phone2: secondPhone(c.phone2, 'customer.phone2'),
   };
-}
-
-function phone2Of(raw: string) {
-  const check = checkPhone(raw);
-  if (!check.valid) {
-    throw new AppError('invalid_input', 'The second phone number is not valid.', {
-      fields: [{ path: 'customer.phone2', key: check.reason }],
-    });
-  }
-  return { e164: check.e164, asGiven: raw };
 }

@@ -22,6 +22,18 @@ export function mustGetLead(db: Db, id: string): Lead {
   return lead;
 }
 
+/** A second number as typed: empty clears it; anything else must be a valid number. */
+export function secondPhone(raw: string, path: string): NonNullable<ContactUpdate['phone2']> {
+  if (raw === '') return { e164: null, asGiven: '' };
+  const check = checkPhone(raw);
+  if (!check.valid) {
+    throw new AppError('invalid_input', 'The second phone number is not valid.', {
+      fields: [{ path, key: check.reason }],
+    });
+  }
+  return { e164: check.e164, asGiven: raw };
+}
+
 export function leadDetail(db: Db, id: string): LeadDetail {
   return {
     lead: mustGetLead(db, id),
@@ -34,18 +46,7 @@ export function updateLead(db: Db, input: LeadUpdateInput, now: number): Lead {
   mustGetLead(db, input.id);
   const { id, phone2, ...rest } = input;
   const changes: ContactUpdate = { ...rest };
-  if (phone2 !== undefined) {
-    if (phone2 === '') changes.phone2 = { e164: null, asGiven: '' };
-    else {
-      const check = checkPhone(phone2);
-      if (!check.valid) {
-        throw new AppError('invalid_input', 'The second phone number is not valid.', {
-          fields: [{ path: 'phone2', key: check.reason }],
-        });
-      }
-      changes.phone2 = { e164: check.e164, asGiven: phone2 };
-    }
-  }
+  if (phone2 !== undefined) changes.phone2 = secondPhone(phone2, 'phone2');
   updateContact(db, id, changes, now);
   return mustGetLead(db, id);
 }
