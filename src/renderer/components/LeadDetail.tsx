@@ -25,6 +25,9 @@ interface Props {
 
 const editable = ['phone2', 'province', 'district', 'address', 'note'] as const;
 
+/** The second number as the form shows it (masked if this connection sees it masked). */
+const shownPhone2 = (lead: Lead | undefined) => (lead?.phone2 ? formatPhone(lead.phone2, '') : '');
+
 export function LeadDetail({
   leadId,
   recording,
@@ -49,7 +52,7 @@ export function LeadDetail({
       const d = await client.call('leads.detail', { id: leadId });
       setDetail(d);
       setForm({
-        phone2: d.lead.phone2 ? formatPhone(d.lead.phone2, '') : '',
+        phone2: shownPhone2(d.lead),
         province: d.lead.province,
         district: d.lead.district,
         address: d.lead.address,
@@ -71,9 +74,8 @@ export function LeadDetail({
   const followAccess = useCallback(async () => {
     try {
       const d = await client.call('leads.detail', { id: leadId });
-      const phone2 = (l: Lead | undefined) => (l?.phone2 ? formatPhone(l.phone2, '') : '');
-      const before = phone2(shownRef.current?.lead);
-      setForm((f) => (f.phone2 === before ? { ...f, phone2: phone2(d.lead) } : f));
+      const before = shownPhone2(shownRef.current?.lead);
+      setForm((f) => (f.phone2 === before ? { ...f, phone2: shownPhone2(d.lead) } : f));
       setDetail(d);
     } catch (err) {
       setError(toApiError(err));
@@ -192,8 +194,7 @@ export function LeadDetail({
           e.preventDefault();
           // A second number left as shown is not sent: masked, it would not even parse.
           const { phone2, ...rest } = form;
-          const shownPhone2 = lead.phone2 ? formatPhone(lead.phone2, '') : '';
-          const changes = phone2 === shownPhone2 ? rest : { ...rest, phone2 };
+          const changes = phone2 === shownPhone2(lead) ? rest : { ...rest, phone2 };
           void run(() => client.call('leads.update', { id: lead.id, ...changes }));
         }}
       >
