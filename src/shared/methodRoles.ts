@@ -64,7 +64,7 @@ export const methodRoles: Readonly<Record<string, Role>> = {
   'sync.importAssignment': 'agent',
   // Any desk may take and list copies of its own database; only an admin may roll it back.
   'backups.list': 'agent',
-  'backups.create': 'agent',
+  'backups.create': 'admin',
   'backups.restore': 'admin',
   // An agent exports their own leads (numbers masked for them when masking is on).
   'exports.start': 'agent',

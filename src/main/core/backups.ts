@@ -22,8 +22,21 @@ import type { Log } from './log';
 import type { SchedulerTimers } from './timers';
 
 export const BACKUP_DIR = 'backups';
-/** Daily and manual backups kept (the oldest beyond this are deleted). */
-export const KEEP_BACKUPS = 7;
+/** The newest daily backups kept. */
+export const KEEP_DAILY = 7;
+/**
+ * Beyond those, the newest daily backup of each of this many older weeks (Monday–Sunday, UTC),
+ * so a damage noticed late still has a file from before it.
+ */
+export const KEEP_WEEKLY = 4;
+/**
+ * Manual backups are their own series: however many an admin takes, they never evict a daily
+ * or a weekly one.
+ */
+export const KEEP_MANUAL = 5;
+const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
+/** 1970-01-01 was a Thursday: shift by 3 days so weeks start on Monday. */
+const MONDAY_OFFSET_MS = 3 * 24 * 60 * 60 * 1000;
 /** Copies of a database a restore replaced (an undo for a wrong restore). */
 export const KEEP_BEFORE_RESTORE = 3;
 export const BACKUP_EVERY_MS = 24 * 60 * 60 * 1000;
@@ -91,13 +104,46 @@ function uniqueName(dir: string, prefix: string, now: number, suffix = ''): stri
   return `${base}${next === 1 ? '' : `-${next}`}${suffix}.db`;
 }
 
-/** Deletes the oldest beyond the limits; `keep` (the one just taken) stays whatever its date. */
+/** The week (Monday–Sunday, UTC) a time falls in, as a number that grows by one a week. */
+function weekOf(ms: number): number {
+  return Math.floor((ms + MONDAY_OFFSET_MS) / WEEK_MS);
+}
+
+/**
+ * What the rotation deletes from a newest-first list: dailies beyond the newest 7 except the
+ * newest of each of the 4 weeks before them, manual ones beyond the newest 5, and
+ * before-restore copies beyond the newest 3. `keep` (the one just taken) stays whatever its date.
+ */
+export function backupsToPrune(all: BackupInfo[], keep?: string): BackupInfo[] {
+  const kept = all.find((b) => b.name === keep)?.kind;
+  const others = (kind: BackupInfo['kind']) =>
+    all.filter((b) => b.kind === kind && b.name !== keep);
+  const limitFor = (kind: BackupInfo['kind'], limit: number) => (kept === kind ? limit - 1 : limit);
+
+  const daily = others('daily');
+  const dailyLimit = limitFor('daily', KEEP_DAILY);
+  // A week that still has a recent daily backup needs no weekly one.
+  const weeks = new Set(
+    [...daily.slice(0, dailyLimit), ...all.filter((b) => b.name === keep && kept === 'daily')].map(
+      (b) => weekOf(b.createdAt),
+    ),
+  );
+  const covered = weeks.size;
+  const out: BackupInfo[] = [];
+  for (const b of daily.slice(dailyLimit)) {
+    const week = weekOf(b.createdAt);
+    if (!weeks.has(week) && weeks.size - covered < KEEP_WEEKLY) weeks.add(week);
+    else out.push(b);
+  }
+  out.push(
+    ...others('manual').slice(limitFor('manual', KEEP_MANUAL)),
+    ...others('before_restore').slice(limitFor('before_restore', KEEP_BEFORE_RESTORE)),
+  );
+  return out;
+}
+
 function prune(dir: string, log: Log, keep?: string): void {
-  const all = listBackups(dir).filter((b) => b.name !== keep);
-  const limit = keep ? KEEP_BACKUPS - 1 : KEEP_BACKUPS;
-  const rotating = all.filter((b) => b.kind !== 'before_restore').slice(limit);
-  const undo = all.filter((b) => b.kind === 'before_restore').slice(KEEP_BEFORE_RESTORE);
-  for (const b of [...rotating, ...undo]) {
+  for (const b of backupsToPrune(listBackups(dir), keep)) {
     try {
       rmSync(join(dir, b.name), { force: true });
     } catch (err) {
@@ -144,8 +190,8 @@ export interface Backups {
 
 /**
  * Backups of a database into `<dataDir>/backups`: a daily one (checked by the minute job, so a
- * computer that is off at night still gets one within a minute of starting), manual ones, the
- * last 7 kept. `db` is null in degraded mode: listing and restoring still work.
+ * computer that is off at night still gets one within a minute of starting), kept as 7 daily
+ * and 4 weekly; manual ones (admins only) in a series of their own. `db` is null in degraded mode: listing and restoring still work.
  */
 export function createBackups(deps: {
   db: Db | null;
@@ -194,7 +240,9 @@ export function createBackups(deps: {
     },
     async backUpIfDue() {
       if (stopped || !db || running) return null;
-      const newest = listBackups(dir).find((b) => b.kind !== 'before_restore');
+      // Only the daily series counts: a manual backup taken this morning does not stand in
+      // for tonight's daily one.
+      const newest = listBackups(dir).find((b) => b.kind === 'daily');
       const age = newest ? clock.now() - newest.createdAt : Infinity;
       if (age < BACKUP_EVERY_MS && age > -BACKUP_EVERY_MS) return null;
       return backups.create('daily');

@@ -686,7 +686,7 @@ export const en: Messages = {
   },
   backups: {
     title: 'Backups',
-    hint: 'LeadPhone backs the data up every day and keeps the last 7.',
+    hint: 'LeadPhone backs the data up every day and keeps the last 7 days and one a week for the 4 weeks before.',
     createNow: 'Back up now',
     creating: 'Backing up…',
     created: 'Backed up ({{time}}).',

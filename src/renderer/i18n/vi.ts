@@ -687,7 +687,7 @@ export const vi = {
   },
   backups: {
     title: 'Sao lưu dữ liệu',
-    hint: 'LeadPhone tự sao lưu dữ liệu mỗi ngày và giữ 7 bản gần nhất.',
+    hint: 'LeadPhone tự sao lưu dữ liệu mỗi ngày, giữ bản của 7 ngày gần nhất và mỗi tuần một bản cho 4 tuần trước đó.',
     createNow: 'Sao lưu ngay',
     creating: 'Đang sao lưu…',
     created: 'Đã sao lưu ({{time}}).',

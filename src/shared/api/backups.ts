@@ -19,7 +19,7 @@ export const BackupInfo = z.object({
   /** When it was taken (from its name, so a copied folder keeps its dates). */
   createdAt: Instant,
   size: z.number().int().nonnegative(),
-  /** `daily` and `manual` rotate (the last 7 kept); `before_restore` is the DB a restore replaced. */
+  /** `daily` (7 daily + 4 weekly kept) and `manual` (5 kept) rotate apart; `before_restore` is the DB a restore replaced. */
   kind: z.enum(['daily', 'manual', 'before_restore']),
 });
 export type BackupInfo = z.infer<typeof BackupInfo>;

@@ -9,7 +9,14 @@ import {
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { BACKUP_DIR, KEEP_BACKUPS } from '../../../src/main/core/backups';
+import {
+  BACKUP_DIR,
+  backupsToPrune,
+  KEEP_DAILY,
+  KEEP_MANUAL,
+  KEEP_WEEKLY,
+} from '../../../src/main/core/backups';
+import type { BackupInfo } from '../../../src/shared/api/backups';
 import { createCore, type Core } from '../../../src/main/core/core';
 import { silentLog } from '../../../src/main/core/log';
 import type { Method, MethodInput, MethodOutput } from '../../../src/shared/api';
@@ -144,16 +151,49 @@ describe('database backups', () => {
     expect(again.core.db.prepare('SELECT count(*) FROM leads').pluck().get()).toBe(300);
   });
 
-  it('keeps the last 7', async () => {
+  it('keeps the last 5 manual backups', async () => {
     const t = track(tempCore());
     const made: string[] = [];
-    for (let i = 0; i < KEEP_BACKUPS + 3; i++) {
+    for (let i = 0; i < KEEP_MANUAL + 3; i++) {
       t.clock.advance(HOUR);
       made.push((await call(t.core, 'backups.create', {})).name);
     }
     const { items } = await call(t.core, 'backups.list', {});
-    expect(items.map((b) => b.name)).toEqual(made.slice(-KEEP_BACKUPS).reverse());
+    expect(items.map((b) => b.name)).toEqual(made.slice(-KEEP_MANUAL).reverse());
     expect(items.every((b) => b.size > 0)).toBe(true);
+  });
+
+  it('manual backups never evict the daily series, nor postpone the next daily one', async () => {
+    const t = track(tempCore());
+    const list = async () => (await call(t.core, 'backups.list', {})).items;
+    t.timers.advance(60_000);
+    await vi.waitFor(async () => expect(await list()).toHaveLength(1));
+    const [daily] = await list();
+    expect(daily!.kind).toBe('daily');
+
+    // Seven manual backups (what used to fill the one rotation of 7) the same day.
+    for (let i = 0; i < 7; i++) {
+      t.clock.advance(HOUR);
+      await call(t.core, 'backups.create', {});
+    }
+    const after = await list();
+    expect(after.filter((b) => b.kind === 'daily').map((b) => b.name)).toEqual([daily!.name]);
+    expect(after.filter((b) => b.kind === 'manual')).toHaveLength(KEEP_MANUAL);
+
+    // 24 h after the daily one the next is due, though a manual one is only 17 h old.
+    t.timers.advance(24 * HOUR - 7 * HOUR);
+    await vi.waitFor(async () =>
+      expect((await list()).filter((b) => b.kind === 'daily')).toHaveLength(2),
+    );
+  });
+
+  it('an agent may list backups but not take them', async () => {
+    const t = track(tempCore({ role: 'agent' }));
+    const session = t.core.openSession();
+    const r = await session.dispatch('backups.create', {});
+    expect(r).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await session.dispatch('backups.list', {})).toMatchObject({ ok: true });
+    expect(existsSync(join(t.dir, BACKUP_DIR))).toBe(false);
   });
 
   it('backs up within a minute of start, then once a day', async () => {
@@ -181,6 +221,42 @@ describe('database backups', () => {
     expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(copy.prepare('SELECT count(*) FROM leads').pluck().get()).toBeGreaterThanOrEqual(2000);
     copy.close();
+  });
+});
+
+describe('the rotation of daily backups', () => {
+  const DAY = 24 * HOUR;
+  // Friday 2026-12-04 02:00 UTC and the 59 days before it: one daily backup a day.
+  const newest = Date.UTC(2026, 11, 4, 2);
+  const daily = (n: number): BackupInfo => ({
+    name: `daily-${n}`,
+    createdAt: newest - n * DAY,
+    kind: 'daily',
+    size: 1,
+  });
+
+  it('keeps 7 daily and the newest of each of the 4 weeks before them', () => {
+    const all = Array.from({ length: 60 }, (_, n) => daily(n));
+    const pruned = new Set(backupsToPrune(all).map((b) => b.name));
+    const kept = all.filter((b) => !pruned.has(b.name));
+    expect(kept.slice(0, KEEP_DAILY).map((b) => b.name)).toEqual(
+      all.slice(0, KEEP_DAILY).map((b) => b.name),
+    );
+    const weekly = kept.slice(KEEP_DAILY);
+    expect(weekly).toHaveLength(KEEP_WEEKLY);
+    // Each a Sunday (the newest of its Monday–Sunday week), a week apart, before the dailies.
+    expect(weekly.map((b) => new Date(b.createdAt).getUTCDay())).toEqual([0, 0, 0, 0]);
+    expect(weekly.map((b) => (newest - b.createdAt) / DAY)).toEqual([12, 19, 26, 33]);
+  });
+
+  it('leaves manual and before-restore copies to their own limits', () => {
+    const manual = Array.from({ length: 9 }, (_, n) => ({
+      ...daily(n),
+      name: `manual-${n}`,
+      kind: 'manual' as const,
+    }));
+    const pruned = backupsToPrune([...manual, daily(0)]).map((b) => b.name);
+    expect(pruned).toEqual(manual.slice(KEEP_MANUAL).map((b) => b.name));
   });
 });
 
