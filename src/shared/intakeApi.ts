@@ -69,5 +69,11 @@ export const intakeMethods = {
 
 export const intakeEvents = {
   /** Rows written so far of an import (total is an estimate until done = total). */
-  'import.progress': z.object({ uploadId: z.string(), done: z.number(), total: z.number() }),
+  // `fraction`: the share of the file read (0–1), below 1 until the report; `total` an estimate.
+  'import.progress': z.object({
+    uploadId: z.string(),
+    done: z.number(),
+    total: z.number(),
+    fraction: z.number(),
+  }),
 } as const;

@@ -9,7 +9,8 @@ import type { CoreEventListener } from './core';
 import type { Db } from './db/open';
 import { searchLeads } from './db/search';
 import { readSettings } from './db/settings';
-import { importLeads, previewImport } from './import';
+import { previewImport } from './import';
+import { importInWorker } from './import/importInWorker';
 import type { Uploads } from './import/uploads';
 
 type IntakeHandlers = Pick<
@@ -67,12 +68,14 @@ export function createIntakeHandlers(ctx: {
       const abort = new AbortController();
       running.set(ref.uploadId, abort);
       try {
-        const report = await importLeads(db, file, mapping, {
+        const report = await importInWorker({
+          dbPath: db.name,
+          file,
+          mapping,
           now: clock.now(),
           timeZone: readSettings(db).timeZone,
           signal: abort.signal,
-          onProgress: (done, total) =>
-            emit('import.progress', { uploadId: ref.uploadId, done, total }),
+          onProgress: (p) => emit('import.progress', { uploadId: ref.uploadId, ...p }),
         });
         ctx.afterImport();
         // The ids are not tracked in bulk: an empty list means "reload what you show".

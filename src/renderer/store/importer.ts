@@ -17,8 +17,11 @@ export interface ImporterState {
   step: ImportStep;
   fileName: string;
   uploadId: string | null;
-  /** Bytes while uploading, rows while importing. */
-  progress: { done: number; total: number };
+  /**
+   * Bytes while uploading, rows while importing (total estimated); `fraction` 0–1 of the work,
+   * below 1 until the import's report.
+   */
+  progress: { done: number; total: number; fraction: number };
   preview: ImportPreview | null;
   mapping: ImportMappingInput | null;
   sheet: string | undefined;
@@ -40,7 +43,7 @@ const initial = {
   step: 'choose' as ImportStep,
   fileName: '',
   uploadId: null,
-  progress: { done: 0, total: 0 },
+  progress: { done: 0, total: 0, fraction: 0 },
   preview: null,
   mapping: null,
   sheet: undefined,
@@ -59,7 +62,9 @@ export function createImporterStore(client: Client) {
   return createStore<ImporterState>()((set, get) => {
     client.on('import.progress', (p) => {
       if (p.uploadId === get().uploadId && get().step === 'importing') {
-        set({ progress: { done: p.done, total: p.total } });
+        // Events of one import arrive in order; never let the bar step back.
+        const fraction = Math.max(get().progress.fraction, Math.min(p.fraction, 0.999));
+        set({ progress: { done: p.done, total: p.total, fraction } });
       }
     });
 
@@ -89,12 +94,17 @@ export function createImporterStore(client: Client) {
       async choose(file) {
         await get().reset();
         uploadAbort = new AbortController();
-        set({ step: 'uploading', fileName: file.name, progress: { done: 0, total: file.size } });
+        set({
+          step: 'uploading',
+          fileName: file.name,
+          progress: { done: 0, total: file.size, fraction: 0 },
+        });
         try {
           const uploadId = await uploadFile(
             client,
             file,
-            (done, total) => set({ progress: { done, total } }),
+            (done, total) =>
+              set({ progress: { done, total, fraction: total > 0 ? done / total : 0 } }),
             uploadAbort.signal,
           );
           set({ uploadId });
@@ -138,7 +148,7 @@ export function createImporterStore(client: Client) {
       async run() {
         const { uploadId, mapping, sheet, delimiter } = get();
         if (!uploadId || !mapping) return;
-        set({ step: 'importing', progress: { done: 0, total: 0 }, error: null });
+        set({ step: 'importing', progress: { done: 0, total: 0, fraction: 0 }, error: null });
         try {
           const report = await client.call('imports.run', {
             uploadId,

@@ -130,7 +130,7 @@ describe('CSV import', () => {
       expect(existing.ok).toBe(true);
       t.core.db.prepare("UPDATE leads SET stage = 'contact', next_action = 'none'").run();
 
-      const progress: [number, number][] = [];
+      const progress: [number, number, number][] = [];
       const report = await importLeads(
         t.core.db,
         { path: t.file('all.csv', text) },
@@ -138,7 +138,7 @@ describe('CSV import', () => {
         {
           now: t.clock.now(),
           batchSize: 4,
-          onProgress: (done, total) => progress.push([done, total]),
+          onProgress: ({ done, total, fraction }) => progress.push([done, total, fraction]),
         },
       );
 
@@ -174,7 +174,9 @@ describe('CSV import', () => {
 
       // Progress after each batch of 4 rows, then the end: done = total.
       expect(progress.map(([done]) => done)).toEqual([4, 8, 12, 13, 13]);
-      expect(progress.at(-1)).toEqual([13, 13]);
+      expect(progress.at(-1)).toEqual([13, 13, 1]);
+      // Only the last report says the whole file is in.
+      expect(progress.slice(0, -1).every(([, , f]) => f < 1)).toBe(true);
 
       const byName = new Map(t.leads().map((l) => [l.name, l]));
       expect(byName.size).toBe(8);

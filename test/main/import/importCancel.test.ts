@@ -45,7 +45,7 @@ describe('an import that stops part-way', () => {
       now: t.clock.now(),
       batchSize: 10,
       signal: abort.signal,
-      onProgress: (done) => {
+      onProgress: ({ done }) => {
         if (done === 30) abort.abort();
       },
     });

@@ -115,9 +115,11 @@ export async function openCsvSource(path: string, format: CsvFormat): Promise<Ro
     quoteChar: '"',
   });
 
+  let consumed = 0;
   async function* rows(): AsyncGenerator<RawRow[]> {
     let carried = '';
     let first = true;
+    const encoding = format.encoding === 'utf8' ? 'utf8' : 'utf16le';
     let rowNumber = 0;
     const number = (data: string[][]): RawRow[] =>
       data.map((cells) => ({ row: ++rowNumber, cells }));
@@ -130,9 +132,12 @@ export async function openCsvSource(path: string, format: CsvFormat): Promise<Ro
       // `true`: leave the last, possibly incomplete, row out; its start is `cursor`.
       const result = parser.parse(text, 0, true) as { data: string[][]; meta: { cursor: number } };
       carried = text.slice(result.meta.cursor);
+      // What the parser has taken, not what the stream read ahead: the progress bar's measure.
+      consumed = stream.bytesRead - Buffer.byteLength(carried, encoding);
       if (result.data.length > 0) yield number(result.data);
     }
     if (first) return; // empty file
+    consumed = size;
     if (carried !== '') {
       const result = parser.parse(carried, 0, false) as { data: string[][] };
       yield number(result.data);
@@ -141,7 +146,7 @@ export async function openCsvSource(path: string, format: CsvFormat): Promise<Ro
 
   return {
     rows: rows(),
-    fractionRead: () => (size === 0 ? 1 : Math.min(1, stream.bytesRead / size)),
+    fractionRead: () => (size === 0 ? 1 : Math.min(1, consumed / size)),
     close: () => stream.destroy(),
   };
 }

@@ -22,10 +22,13 @@ export interface ImportOptions {
   /** Times in the file are wall-clock times here. */
   timeZone?: string;
   /**
-   * Called after each batch is written: rows done, and the total — estimated from how much of
-   * the file has been read until the last call, where done = total.
+   * Called at least every 250 ms while rows are read and after each batch: rows done, the total
+   * estimated from the share of the file's bytes read so far, and that share (below 1 until the
+   * last call, where done = total and fraction = 1).
    */
-  onProgress?: (done: number, total: number) => void;
+  onProgress?: (progress: ImportProgress) => void;
+  /** Called after each batch committed (the worker checkpoints the WAL there). */
+  afterBatch?: () => void;
   /** Aborting stops the import after the batch being written: whole batches or nothing. */
   signal?: AbortSignal;
   /** Rows per transaction. */
@@ -41,7 +44,20 @@ export interface ImportOptions {
  * ~0.3 s of the main thread.
  */
 export const DEFAULT_BATCH_SIZE = 5000;
+/** The longest the progress bar goes without news. */
+export const PROGRESS_EVERY_MS = 250;
+
+export interface ImportProgress {
+  done: number;
+  total: number;
+  fraction: number;
+}
 const IMPORT_CACHE_KIB = 64 * 1024;
+
+/** A row and how far into the file (0–1 of its bytes) it ends. */
+interface PlacedRow extends RawRow {
+  at: number;
+}
 
 // Marks a blank row inside a batch (its cells are not needed).
 const BLANK: unknown[] = [];
@@ -95,14 +111,28 @@ export async function importLeads(
   const writer = createImportWriter(db, options.now);
   const counts = emptyCounts();
   const lines: ImportReportLine[] = [];
+  // Where in the file the rows being written come from: each chunk of rows spans a range of
+  // the file's bytes, and a row's position is interpolated within its chunk's range.
+  let lastReport = performance.now();
+  let fraction = 0;
+  const report = (done: number, at: number) => {
+    // Rows are counted, bytes are estimated: below 1 until the end, whatever the arithmetic says.
+    fraction = Math.min(Math.max(fraction, at), 0.999);
+    lastReport = performance.now();
+    const total = Math.max(done, Math.round(done / Math.max(fraction, 1e-6)));
+    options.onProgress?.({ done, total: fraction > 0 ? total : done, fraction });
+  };
 
   // One transaction per batch; counts and lines join the report only once it committed.
-  const writeBatch = db.transaction((rows: RawRow[]) => {
+  const writeBatch = db.transaction((rows: PlacedRow[]) => {
     const c = emptyCounts();
     const l: ImportReportLine[] = [];
     writer.begin();
-    for (const { row, cells } of rows) {
+    for (const { row, cells, at } of rows) {
       c.rowsRead++;
+      if (options.onProgress && performance.now() - lastReport >= PROGRESS_EVERY_MS) {
+        report(counts.rowsRead + c.rowsRead, at);
+      }
       if (cells === BLANK) {
         c.rejected++;
         l.push({ row, reason: 'empty_row', name: '', phone: '' });
@@ -133,9 +163,9 @@ export async function importLeads(
   if (cacheSize > -IMPORT_CACHE_KIB) db.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
   let cancelled = false;
   let skipHeader = mapping.hasHeader;
-  let batch: RawRow[] = [];
+  let batch: PlacedRow[] = [];
   // Blank rows count (as rejected) only when a row with data follows them.
-  let blanks: RawRow[] = [];
+  let blanks: PlacedRow[] = [];
 
   const flush = async () => {
     if (batch.length === 0) return;
@@ -144,29 +174,30 @@ export async function importLeads(
       return;
     }
     const { c, l } = writeBatch(batch);
+    const at = batch[batch.length - 1]!.at;
     batch = [];
     addCounts(counts, c);
     for (const line of l) lines.push(line);
-    const fraction = source.fractionRead();
-    const total =
-      fraction > 0
-        ? Math.max(counts.rowsRead, Math.round(counts.rowsRead / fraction))
-        : counts.rowsRead;
-    options.onProgress?.(counts.rowsRead, total);
+    options.afterBatch?.();
+    report(counts.rowsRead, at);
     await yieldToEventLoop();
   };
 
-  const add = async (raw: RawRow) => {
+  const add = async (raw: PlacedRow) => {
     batch.push(raw);
     if (batch.length >= batchSize) await flush();
   };
 
   try {
+    let chunkStart = 0;
     reading: for await (const chunk of source.rows) {
-      for (const raw of chunk) {
+      const chunkEnd = source.fractionRead();
+      const span = (chunkEnd - chunkStart) / chunk.length;
+      for (let i = 0; i < chunk.length; i++) {
+        const raw: PlacedRow = { ...chunk[i]!, at: chunkStart + span * (i + 1) };
         if (isBlankRow(raw.cells)) {
           // Blank lines above the header row are not rows of data.
-          if (!skipHeader) blanks.push({ row: raw.row, cells: BLANK });
+          if (!skipHeader) blanks.push({ row: raw.row, cells: BLANK, at: raw.at });
           continue;
         }
         if (skipHeader) {
@@ -181,6 +212,7 @@ export async function importLeads(
         await add(raw);
         if (cancelled) break reading;
       }
+      chunkStart = chunkEnd;
       if (options.signal?.aborted) {
         cancelled = true;
         break;
@@ -191,6 +223,6 @@ export async function importLeads(
     source.close();
     db.pragma(`cache_size = ${cacheSize}`);
   }
-  options.onProgress?.(counts.rowsRead, counts.rowsRead);
+  options.onProgress?.({ done: counts.rowsRead, total: counts.rowsRead, fraction: 1 });
   return { counts, balanced: isBalanced(counts), lines, cancelled };
 }

@@ -14,8 +14,8 @@ interface Props {
   onClose(): void;
 }
 
-const percent = (done: number, total: number) =>
-  total > 0 ? Math.min(100, Math.round((done / total) * 100)) : 0;
+// Rounded down: 99.6 % is not done. 100 % is shown by the report itself.
+const percent = (fraction: number) => Math.min(99, Math.floor(fraction * 100));
 
 /** Import leads from Marketing's CSV/XLSX: choose, check the columns, import, read the report. */
 export function ImportDialog({ importer, language, onClose }: Props) {
@@ -85,10 +85,10 @@ export function ImportDialog({ importer, language, onClose }: Props) {
           </p>
           <progress
             aria-label={t('import.progress')}
-            value={s.progress.done}
-            max={Math.max(1, s.progress.total)}
+            value={Math.round(s.progress.fraction * 1000)}
+            max={1000}
           />
-          <span aria-hidden>{percent(s.progress.done, s.progress.total)}%</span>
+          <span aria-hidden>{percent(s.progress.fraction)}%</span>
           <button onClick={() => void importer.getState().cancel()}>{t('import.cancel')}</button>
         </div>
       )}
