@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { stages } from '../shared/domain';
 import { AddLeadForm } from './components/AddLeadForm';
 import { ImportDialog } from './components/intake/ImportDialog';
+import { InterruptedImports } from './components/intake/InterruptedImports';
 import { SearchResults } from './components/intake/SearchResults';
 import { createImporterStore } from './store/importer';
 import { EmptyQueue } from './components/EmptyQueue';
@@ -259,6 +260,13 @@ export function App() {
                 }}
               />
             )}
+            <InterruptedImports
+              client={client}
+              onResume={(run) => {
+                setImporting(true);
+                void importer.getState().resume(run);
+              }}
+            />
             {importing && (
               <ImportDialog
                 importer={importer}

@@ -34,6 +34,18 @@ const UploadRef = z
   .strict();
 export type UploadRef = z.infer<typeof UploadRef>;
 
+/** An import that did not end: how far it got when the app stopped. */
+export const InterruptedImport = z.object({
+  runId: UploadId,
+  fileName: z.string(),
+  rowsDone: z.number().int(),
+  totalEstimate: z.number().int(),
+  startedAt: z.number().int(),
+  /** The file is still kept, so the import can go on. */
+  canResume: z.boolean(),
+});
+export type InterruptedImport = z.infer<typeof InterruptedImport>;
+
 export const intakeMethods = {
   'imports.begin': {
     input: z
@@ -62,6 +74,20 @@ export const intakeMethods = {
   },
   'imports.cancel': {
     input: z.object({ uploadId: UploadId }).strict(),
+    output: z.object({}),
+  },
+  // Imports a crash or a power cut stopped, found at start (each can be resumed or dismissed).
+  'imports.interrupted': {
+    input: z.object({}).strict(),
+    output: z.object({ items: z.array(InterruptedImport) }),
+  },
+  // Runs the same file with the same columns again: rows already in merge as unchanged.
+  'imports.resume': {
+    input: z.object({ runId: UploadId }).strict(),
+    output: ImportReport,
+  },
+  'imports.dismiss': {
+    input: z.object({ runId: UploadId }).strict(),
     output: z.object({}),
   },
   'leads.search': { input: LeadSearchInput, output: LeadSearchPage },

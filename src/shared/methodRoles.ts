@@ -43,6 +43,9 @@ export const methodRoles: Readonly<Record<string, Role>> = {
   'imports.preview': 'agent',
   'imports.run': 'agent',
   'imports.cancel': 'agent',
+  'imports.interrupted': 'agent',
+  'imports.resume': 'agent',
+  'imports.dismiss': 'agent',
   'auth.status': 'agent',
   // Refused by the handler once a PIN exists; before that, whoever installs the app sets it.
   'auth.setupPin': 'agent',

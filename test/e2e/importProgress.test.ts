@@ -1,4 +1,11 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import {
+  insertImportRun,
+  recordImportProgress,
+  setImportRunState,
+} from '../../src/main/core/db/importRuns';
 import { useHostPage } from '../helpers/hostPage';
 
 const ROWS = 100_000;
@@ -72,5 +79,48 @@ describe('the progress of a 100,000-row import, in a real browser', () => {
     }
     const count = Number(await ctx.page.locator('[data-count=rowsRead] dd').innerText());
     expect(count).toBe(ROWS);
+  });
+});
+
+describe('an import a crash stopped, in a real browser', () => {
+  const ctx = useHostPage();
+
+  it('is said at start with how far it got, and "Tiếp tục nhập" finishes it', async () => {
+    // What a crash leaves: the run's record and its file (see test/main/import/interruptedImport).
+    const runId = '0193a0f2-7c1e-7000-8000-00000000abcd';
+    const rows = ['Họ tên,SĐT'];
+    for (let i = 0; i < 300; i++) rows.push(`Khách ${i},09${String(30_000_000 + i)}`);
+    mkdirSync(join(ctx.rig.dir, 'import-runs'), { recursive: true });
+    writeFileSync(join(ctx.rig.dir, 'import-runs', `${runId}.csv`), rows.join('\n'));
+    const db = ctx.rig.core.db;
+    insertImportRun(
+      db,
+      {
+        id: runId,
+        file_name: 'data-thang-12.csv',
+        file_ext: '.csv',
+        mapping: JSON.stringify({
+          hasHeader: true,
+          columns: { name: 0, phone: 1, source: null, note: null, receivedAt: null },
+          defaultSource: '',
+        }),
+        sheet: null,
+        delimiter: null,
+      },
+      Date.now(),
+    );
+    recordImportProgress(db, runId, 200, 300, Date.now());
+    setImportRunState(db, runId, 'interrupted', Date.now());
+
+    await ctx.page.goto(ctx.rig.host.url);
+    const notice = ctx.page.getByRole('alert').filter({ hasText: 'data-thang-12.csv' });
+    await notice.waitFor();
+    expect(await notice.innerText()).toContain('200 / ~300');
+    await notice.getByRole('button', { name: 'Tiếp tục nhập' }).click();
+    await ctx.page.getByText('Đã nhập xong.').waitFor();
+    expect(Number(await ctx.page.locator('[data-count=newLeads] dd').innerText())).toBe(300);
+    expect(await ctx.page.getByRole('alert').filter({ hasText: 'data-thang-12.csv' }).count()).toBe(
+      0,
+    );
   });
 });

@@ -169,6 +169,7 @@ export function createCore(options: CoreOptions): Core {
       db,
       clock,
       uploads,
+      dataDir: dirname(options.dbPath),
       emit,
       afterImport: () => scheduler.sync(),
     }),

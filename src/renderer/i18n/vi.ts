@@ -299,6 +299,8 @@ export const vi = {
     import_is_bundle:
       'Đây là tệp đồng bộ LeadPhone, không phải danh sách data: hãy nhập ở mục Đồng bộ.',
     import_running: 'Tệp này đang được nhập.',
+    import_run_unknown: 'Không còn lần nhập dở dang này.',
+    import_run_file_gone: 'Tệp của lần nhập này không còn được giữ; hãy chọn lại tệp.',
     range_invalid: 'Ngày kết thúc phải sau ngày bắt đầu.',
     range_too_long: 'Khoảng ngày tối đa là một năm.',
     file_name_invalid: 'Tên tệp không hợp lệ.',
@@ -499,6 +501,11 @@ export const vi = {
       'CSV (UTF-8, dấu phẩy, chấm phẩy hoặc tab) hoặc Excel .xlsx. Chưa có gì được lưu cho đến khi bạn bấm Bắt đầu nhập.',
     uploading: 'Đang đọc tệp {{file}}…',
     importing: 'Đã nhập {{done}} / ~{{total}} dòng',
+    interrupted:
+      'Lần nhập tệp {{file}} lúc {{time}} bị dừng giữa chừng (máy tắt hoặc ứng dụng bị đóng) ở dòng {{done}} / ~{{total}}.',
+    resume: 'Tiếp tục nhập',
+    resumeFileGone: 'Tệp không còn được giữ; hãy chọn lại tệp để nhập.',
+    dismiss: 'Bỏ qua',
     progress: 'Tiến độ',
     cancel: 'Huỷ',
     previewOf: 'Xem trước {{file}}: kiểm tra cột nào là gì rồi bấm Bắt đầu nhập.',

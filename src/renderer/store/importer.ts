@@ -7,6 +7,7 @@ import type {
   ImportPreview,
   ImportReport,
 } from '../../shared/importTypes';
+import type { InterruptedImport } from '../../shared/intakeApi';
 import type { Client } from '../api/client';
 import { uploadFile, type NamedBlob } from '../api/uploadFile';
 import { toApiError } from './queue';
@@ -35,6 +36,8 @@ export interface ImporterState {
   /** Re-reads the preview for another sheet or delimiter. */
   reread(options: { sheet?: string; delimiter?: CsvDelimiter }): Promise<void>;
   run(): Promise<void>;
+  /** Goes on with an import a crash stopped (the same file and columns, from the start). */
+  resume(run: InterruptedImport): Promise<void>;
   cancel(): Promise<void>;
   reset(): Promise<void>;
 }
@@ -167,6 +170,20 @@ export function createImporterStore(client: Client) {
               ? { step: 'preview', error }
               : { step: 'choose', error, uploadId: null },
           );
+        }
+      },
+      async resume(run) {
+        set({
+          ...initial,
+          step: 'importing',
+          fileName: run.fileName,
+          uploadId: run.runId,
+        });
+        try {
+          const report = await client.call('imports.resume', { runId: run.runId });
+          set({ step: 'report', report, uploadId: null });
+        } catch (err) {
+          set({ step: 'choose', error: toApiError(err), uploadId: null });
         }
       },
       async cancel() {

@@ -13,6 +13,8 @@ export interface WorkerImport {
   now: number;
   timeZone: string;
   batchSize?: number;
+  /** Its row in `import_runs`, updated in the transaction of each batch. */
+  runId?: string;
   onProgress?: (progress: ImportProgress) => void;
   /** Stops the import after the batch being written, as in-process. */
   signal?: AbortSignal;

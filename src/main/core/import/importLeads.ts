@@ -29,6 +29,11 @@ export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void;
   /** Called after each batch committed (the worker checkpoints the WAL there). */
   afterBatch?: () => void;
+  /**
+   * Called inside each batch's transaction, last: rows done once it commits, and the total
+   * estimated then (the import's run record is written here, so it never runs ahead).
+   */
+  inBatch?: (rowsDone: number, totalEstimate: number) => void;
   /** Aborting stops the import after the batch being written: whole batches or nothing. */
   signal?: AbortSignal;
   /** Rows per transaction. */
@@ -154,6 +159,11 @@ export async function importLeads(
         l.push({ row, reason, name: lead.name, phone: lead.phoneAsGiven });
     }
     writer.finish();
+    if (options.inBatch) {
+      const done = counts.rowsRead + c.rowsRead;
+      const at = rows[rows.length - 1]!.at;
+      options.inBatch(done, at > 0 ? Math.max(done, Math.round(done / at)) : done);
+    }
     return { c, l };
   });
 

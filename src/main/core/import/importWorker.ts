@@ -6,6 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from '../../../shared/errors';
 import type { ImportFile, ImportMappingInput } from '../../../shared/importTypes';
+import { recordImportProgress } from '../db/importRuns';
 import { openDatabase } from '../db/open';
 import { importLeads } from './importLeads';
 import type { WorkerReply, WorkerRequest } from './importWorkerMessages';
@@ -21,6 +22,8 @@ interface Job {
   now: number;
   timeZone: string;
   batchSize?: number;
+  /** The import's row in `import_runs`, brought up to date with each batch. */
+  runId?: string;
 }
 
 const port = parentPort!;
@@ -42,6 +45,12 @@ async function run(): Promise<void> {
       signal: abort.signal,
       ...(job.batchSize === undefined ? {} : { batchSize: job.batchSize }),
       onProgress: (p) => send({ type: 'progress', ...p }),
+      ...(job.runId === undefined
+        ? {}
+        : {
+            inBatch: (done: number, total: number) =>
+              recordImportProgress(db, job.runId!, done, total, Date.now()),
+          }),
       // Between batches nothing of the import is being written: the moment to copy the WAL
       // into the database, so that the next batch starts it again from its beginning. The
       // checkpointer thread's PASSIVE checkpoints alone cannot keep up with back-to-back batches.
