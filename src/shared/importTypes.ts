@@ -105,12 +105,20 @@ export const ImportCounts = z.object({
 });
 export type ImportCounts = z.infer<typeof ImportCounts>;
 
+/**
+ * A report lists at most this many lines: enough for anyone to read or fix, and the import of a
+ * 2,000,000-row file of bad numbers keeps its memory bounded.
+ */
+export const MAX_REPORT_LINES = 100_000;
+
 export const ImportReport = z.object({
   counts: ImportCounts,
   /** rowsRead = newLeads + mergedDuplicates + rejected: every row is accounted for. */
   balanced: z.boolean(),
-  /** One line per rejected row and per flag on a kept row. */
+  /** One line per rejected row and per flag on a kept row, the first MAX_REPORT_LINES of them. */
   lines: z.array(ImportReportLine),
+  /** Lines beyond those (their rows are in the counts all the same). */
+  linesOmitted: z.number().int().min(0).optional(),
   /** Stopped by its AbortSignal: `counts` cover the batches written before it. */
   cancelled: z.boolean(),
 });

@@ -538,6 +538,8 @@ export const en: Messages = {
       invalidPhones: 'Invalid numbers (kept, flagged)',
       rejected: 'Rows skipped',
       download: 'Download the report of {{count}} skipped/flagged rows (CSV)',
+      linesOmitted:
+        '{{count}} more rejected or flagged rows are not listed in the report (they are in the counts above).',
       fileSuffix: 'report',
       close: 'Done',
     },

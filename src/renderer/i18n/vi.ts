@@ -538,6 +538,8 @@ export const vi = {
       invalidPhones: 'Số không hợp lệ (đã lưu, đánh dấu)',
       rejected: 'Dòng bị bỏ',
       download: 'Tải báo cáo {{count}} dòng lỗi/đánh dấu (CSV)',
+      linesOmitted:
+        'Còn {{count}} dòng lỗi/đánh dấu nữa không được liệt kê trong báo cáo (đã tính trong các con số ở trên).',
       fileSuffix: 'bao-cao',
       close: 'Xong',
     },

@@ -247,6 +247,19 @@ describe('CSV import', () => {
     });
   });
 
+  it('lists at most the report limit of lines, and counts the rest', async () => {
+    const rows = ['Họ tên,SĐT', ...Array.from({ length: 7 }, (_, i) => `Khách ${i},12${i}`)];
+    const report = await importLeads(
+      t.core.db,
+      { path: t.file('bad.csv', rows.join('\n')) },
+      standardMapping,
+      { now: t.clock.now(), maxReportLines: 3 },
+    );
+    expect(report.counts).toMatchObject({ rowsRead: 7, invalidPhones: 7 });
+    expect(report.lines.map((l) => l.row)).toEqual([2, 3, 4]);
+    expect(report.linesOmitted).toBe(4);
+  });
+
   it('gives rows without a source the default source', async () => {
     const path = t.file('src.csv', ['Tên,Điện thoại', 'An,0912345678'].join('\n'));
     const preview = await previewImport({ path });

@@ -6,6 +6,13 @@ import type { ImportFile, ImportMappingInput, ImportReport } from '../../../shar
 import type { ImportProgress } from './importLeads';
 import type { WorkerReply, WorkerRequest } from './importWorkerMessages';
 
+/**
+ * The worker's JavaScript heap. Left to itself V8 lets a busy import's garbage grow to hundreds
+ * of megabytes before a full collection; what an import keeps alive (a batch, the report's
+ * lines, at most MAX_REPORT_LINES) fits far within this.
+ */
+const WORKER_OLD_SPACE_MB = 128;
+
 export interface WorkerImport {
   dbPath: string;
   file: ImportFile;
@@ -44,7 +51,11 @@ function workerProgram(): { url: URL; execArgv: string[] } {
 export function importInWorker(job: WorkerImport): Promise<ImportReport> {
   const { url, execArgv } = workerProgram();
   const { onProgress, signal, ...data } = job;
-  const worker = new Worker(url, { workerData: data, execArgv });
+  const worker = new Worker(url, {
+    workerData: data,
+    execArgv,
+    resourceLimits: { maxOldGenerationSizeMb: WORKER_OLD_SPACE_MB },
+  });
   const cancel = () => worker.postMessage({ type: 'cancel' } satisfies WorkerRequest);
   return new Promise<ImportReport>((resolve, reject) => {
     let settled = false;

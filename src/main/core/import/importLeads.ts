@@ -2,6 +2,7 @@ import { AppError } from '../../../shared/errors';
 import {
   ImportMapping,
   isBalanced,
+  MAX_REPORT_LINES,
   type ImportCounts,
   type ImportFile,
   type ImportMappingInput,
@@ -38,6 +39,8 @@ export interface ImportOptions {
   signal?: AbortSignal;
   /** Rows per transaction. */
   batchSize?: number;
+  /** Lines the report lists (MAX_REPORT_LINES unless a test asks for fewer). */
+  maxReportLines?: number;
 }
 
 /*
@@ -116,6 +119,7 @@ export async function importLeads(
   const writer = createImportWriter(db, options.now);
   const counts = emptyCounts();
   const lines: ImportReportLine[] = [];
+  let linesOmitted = 0;
   // Where in the file the rows being written come from: each chunk of rows spans a range of
   // the file's bytes, and a row's position is interpolated within its chunk's range.
   let lastReport = performance.now();
@@ -187,7 +191,10 @@ export async function importLeads(
     const at = batch[batch.length - 1]!.at;
     batch = [];
     addCounts(counts, c);
-    for (const line of l) lines.push(line);
+    for (const line of l) {
+      if (lines.length < (options.maxReportLines ?? MAX_REPORT_LINES)) lines.push(line);
+      else linesOmitted++;
+    }
     options.afterBatch?.();
     report(counts.rowsRead, at);
     await yieldToEventLoop();
@@ -234,5 +241,11 @@ export async function importLeads(
     db.pragma(`cache_size = ${cacheSize}`);
   }
   options.onProgress?.({ done: counts.rowsRead, total: counts.rowsRead, fraction: 1 });
-  return { counts, balanced: isBalanced(counts), lines, cancelled };
+  return {
+    counts,
+    balanced: isBalanced(counts),
+    lines,
+    ...(linesOmitted > 0 ? { linesOmitted } : {}),
+    cancelled,
+  };
 }

@@ -56,6 +56,9 @@ export function ImportReportView({
           {t('import.report.download', { count: report.lines.length })}
         </button>
       )}
+      {(report.linesOmitted ?? 0) > 0 && (
+        <p className="hint">{t('import.report.linesOmitted', { count: report.linesOmitted })}</p>
+      )}
       <div className="actions">
         <button className="primary" onClick={onDone} autoFocus>
           {t('import.report.close')}
