@@ -19,6 +19,7 @@ const texts: Record<
       phone_invalid: 'Số điện thoại không hợp lệ — đã lưu, đánh dấu',
       phone_missing: 'Thiếu số điện thoại — đã lưu, đánh dấu',
       time_unreadable: 'Không đọc được thời gian — dùng thời điểm nhập',
+      two_numbers: 'Hai số trong một ô — số đầu là số chính, số sau là số thứ hai',
     },
   },
   en: {
@@ -29,6 +30,7 @@ const texts: Record<
       phone_invalid: 'Invalid phone number — kept, flagged',
       phone_missing: 'No phone number — kept, flagged',
       time_unreadable: 'Time could not be read — import time used',
+      two_numbers: 'Two numbers in one cell — the first is the phone, the second the second number',
     },
   },
 };

@@ -77,7 +77,13 @@ export type ImportPreview = z.infer<typeof ImportPreview>;
 /** Rows that become no lead. */
 export const rejectReasons = ['empty_row', 'no_name_no_phone'] as const;
 /** Rows kept as leads, with something the agent should know. */
-export const flagReasons = ['phone_invalid', 'phone_missing', 'time_unreadable'] as const;
+export const flagReasons = [
+  'phone_invalid',
+  'phone_missing',
+  'time_unreadable',
+  // Kept with both: the first as the phone, the second as the second number (or in the note).
+  'two_numbers',
+] as const;
 export const ImportReason = z.enum([...rejectReasons, ...flagReasons]);
 export type ImportReason = z.infer<typeof ImportReason>;
 

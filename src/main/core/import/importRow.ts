@@ -1,5 +1,6 @@
 import type { ImportMapping, ImportReason } from '../../../shared/importTypes';
 import { normalisePhone } from '../../../shared/phone';
+import { splitPhoneCell } from '../../../shared/phoneSplit';
 import { cellText, cellValue } from './cellText';
 import type { TimeReader } from './receivedTime';
 
@@ -9,6 +10,9 @@ export interface ImportedLead {
   /** E.164, or null when the number is invalid or missing (the lead is kept and flagged). */
   e164: string | null;
   phoneAsGiven: string;
+  /** A second number written in the same cell (`0796… / 0781…`), valid; else null and ''. */
+  phone2: string | null;
+  phone2AsGiven: string;
   source: string;
   note: string;
   receivedAt: number;
@@ -40,8 +44,13 @@ export function readImportRow(cells: readonly unknown[], ctx: RowContext): RowOu
     return { kind: 'rejected', reason: 'no_name_no_phone', name, phone: phoneAsGiven };
   }
   const flags: ImportReason[] = [];
-  const phone = normalisePhone(phoneAsGiven);
-  if (!phone.valid)
+  const split = splitPhoneCell(phoneAsGiven);
+  const phone =
+    split.count === 2
+      ? { valid: true as const, e164: split.first.e164 }
+      : normalisePhone(phoneAsGiven);
+  if (split.count === 2) flags.push('two_numbers');
+  else if (!phone.valid)
     flags.push(phone.reason === 'phone_required' ? 'phone_missing' : 'phone_invalid');
   let receivedAt = ctx.now;
   if (columns.receivedAt !== null) {
@@ -54,7 +63,9 @@ export function readImportRow(cells: readonly unknown[], ctx: RowContext): RowOu
     lead: {
       name,
       e164: phone.valid ? phone.e164 : null,
-      phoneAsGiven,
+      phoneAsGiven: split.count === 2 ? split.first.asGiven : phoneAsGiven,
+      phone2: split.count === 2 ? split.second.e164 : null,
+      phone2AsGiven: split.count === 2 ? split.second.asGiven : '',
       source: clean(cell(cells, columns.source)) || defaultSource,
       // Line breaks inside a quoted CSV cell keep the file's CRLF; a note uses \n.
       note: clean(cell(cells, columns.note)).replace(/\r\n?/g, '\n'),

@@ -10,6 +10,7 @@ import { m0080Reports } from './0080-reports';
 import { m0090Access } from './0090-access';
 import { m0100LeanSaves } from './0100-lean-saves';
 import { m0160ImportRuns } from './0160-import-runs';
+import { m0170SecondNumber } from './0170-second-number';
 
 export type { Migration } from './types';
 
@@ -26,4 +27,5 @@ export const migrations: readonly Migration[] = [
   m0090Access,
   m0100LeanSaves,
   m0160ImportRuns,
+  m0170SecondNumber,
 ];
