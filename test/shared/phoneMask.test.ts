@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
   isMaskedPhone,
   maskPhone,
+  maskNumbersForAgent,
   maskPhoneFields,
   maskPhonesInText,
+  visibleDigits,
 } from '../../src/shared/phoneMask';
 
 describe('maskPhone', () => {
@@ -12,7 +14,10 @@ describe('maskPhone', () => {
     ['0912345678', '0912 *** 678'],
     ['0912.345.678', '0912 *** 678'],
     ['+84 912 345 678', '0912 *** 678'],
-    ['84912345678', '8491 *** 678'],
+    // Every form of one number shows the same digits: "8491"/"9123" beside "0912" would
+    // give away a hidden one.
+    ['84912345678', '0912 *** 678'],
+    ['912345678', '0912 *** 678'],
     ['02838123456', '0283 *** 456'],
     ['01689123456', '0168 *** 456'],
   ])('%s → %s', (input, masked) => {
@@ -78,5 +83,43 @@ describe('maskPhoneFields', () => {
     });
     // The original is untouched (results are masked per connection).
     expect(value.items[0]!.phone).toBe('+84912345678');
+  });
+});
+
+describe('visibleDigits', () => {
+  it('gives the digits a mask shows, the same for every form of a number', () => {
+    for (const form of ['+84912345678', '0912 345 678', '84912345678', '912345678']) {
+      expect(visibleDigits(form)).toEqual({ head: '0912', tail: '678' });
+    }
+    expect(visibleDigits('101')).toBeNull();
+  });
+});
+
+describe('maskNumbersForAgent', () => {
+  it('masks phone fields and numbers in any text, never ids or cursors', () => {
+    const value = {
+      items: [
+        {
+          id: '0190a3b4-1234-7abc-8def-123456789012',
+          phone: '+84912345678',
+          note: 'gọi số 0912345678 nhé',
+          address: '12 Lê Lợi, ĐT 0987.654.321',
+        },
+      ],
+      timeline: [{ kind: 'note', text: 'số mới +84 903 111 222', leadId: 'x' }],
+      nextCursor: '123456789012',
+      rows: [['Lan', '0912345678']],
+    };
+    const out = maskNumbersForAgent(value);
+    expect(out.items[0]).toEqual({
+      id: '0190a3b4-1234-7abc-8def-123456789012',
+      phone: '0912 *** 678',
+      note: 'gọi số 0912 *** 678 nhé',
+      address: '12 Lê Lợi, ĐT 0987 *** 321',
+    });
+    expect(out.timeline[0]!.text).toBe('số mới 0903 *** 222');
+    expect(out.nextCursor).toBe('123456789012');
+    expect(out.rows).toEqual([['Lan', '0912 *** 678']]);
+    expect(JSON.stringify(out)).not.toMatch(/0912345678|654.321|111 222/);
   });
 });
