@@ -171,6 +171,7 @@ export function createCore(options: CoreOptions): Core {
       uploads,
       emit,
       afterImport: () => scheduler.sync(),
+      masksNumbers: () => access.masksNumbers(sessions.current()),
     }),
     ...createSyncHandlers({
       db,

@@ -7,7 +7,7 @@ import type { ImportFile } from '../../shared/importTypes';
 import type { Clock } from './clock';
 import type { CoreEventListener } from './core';
 import type { Db } from './db/open';
-import { searchLeads } from './db/search';
+import { searchLeads, searchVisibleLeads } from './db/search';
 import { readSettings } from './db/settings';
 import { importLeads, previewImport } from './import';
 import type { Uploads } from './import/uploads';
@@ -30,6 +30,8 @@ export function createIntakeHandlers(ctx: {
   emit: CoreEventListener;
   /** Re-arms the reminder scheduler etc. after leads were written in bulk. */
   afterImport(): void;
+  /** True when the calling connection sees numbers masked (an agent, masking on). */
+  masksNumbers?: () => boolean;
 }): IntakeHandlers {
   const { db, clock, uploads, emit } = ctx;
   const running = new Map<string, AbortController>();
@@ -89,6 +91,7 @@ export function createIntakeHandlers(ctx: {
       else uploads.remove(uploadId);
       return {};
     },
-    'leads.search': ({ query, limit, cursor }) => searchLeads(db, { query, limit, cursor }),
+    'leads.search': ({ query, limit, cursor }) =>
+      (ctx.masksNumbers?.() ? searchVisibleLeads : searchLeads)(db, { query, limit, cursor }),
   };
 }

@@ -1,0 +1,139 @@
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { silentLog } from '../../../src/main/core/log';
+import { startHost, type Host } from '../../../src/main/host/server';
+import { createWebSocketTransport } from '../../../src/renderer/api/websocketTransport';
+import { createClient, type Client } from '../../../src/renderer/api/client';
+import type { Transport } from '../../../src/shared/api';
+import { TEST_PIN } from '../../helpers/access';
+import { tempCore, type TempCore } from '../../helpers/tempCore';
+
+/** The issue's leads: two share the digits a mask shows, one has another number in its note. */
+const LEADS = [
+  { name: 'Chị Lan', phone: '0912345678' },
+  { name: 'Anh Minh', phone: '0912987678' },
+  { name: 'Cô Hoa', phone: '0903111222', note: 'gọi số 0913579246 nhé' },
+  { name: 'Anh Tuấn', phone: '0988777654' },
+];
+const HIDDEN = [4, 5, 6];
+const DIGITS = '0123456789'.split('');
+
+describe('what masking promises an agent: no number found by searching', () => {
+  let t: TempCore;
+  let host: Host;
+  let admin: Client;
+  const transports: (Transport & { close(): void })[] = [];
+  const connect = (): { client: Client; events: [string, unknown][] } => {
+    const transport = createWebSocketTransport(
+      `ws://127.0.0.1:${host.port}/ws?token=${host.token}`,
+    );
+    transports.push(transport);
+    const events: [string, unknown][] = [];
+    transport.on((event, payload) => events.push([event, payload]));
+    return { client: createClient(transport), events };
+  };
+  const ids = new Map<string, string>();
+
+  beforeEach(async () => {
+    t = tempCore({ role: 'agent' });
+    host = await startHost({ core: t.core, rendererDir: join(t.dir, 'none'), log: silentLog });
+    admin = connect().client;
+    await admin.call('auth.unlock', { pin: TEST_PIN });
+    for (const lead of LEADS) ids.set(lead.phone, (await admin.call('leads.add', lead)).id);
+  });
+  afterEach(async () => {
+    for (const tr of transports.splice(0)) tr.close();
+    await host.close();
+    t.dispose();
+  });
+
+  const found = async (client: Client, query: string) =>
+    (await client.call('leads.search', { query, limit: 50 })).items.map((l) => l.id).sort();
+
+  /**
+   * The attack from the issue, as an agent would run it from the search box: for each hidden
+   * position, try the ten digits in a run the agent can type (after the known head, before the
+   * known tail, in a four-digit window, inside a whole number) and keep the digit whose search
+   * brings the lead back. Returns the digits it pinned down, and every result it saw by digit.
+   */
+  async function attack(client: Client, national: string, leadId: string) {
+    const recovered: string[] = [];
+    const resultsByFamily: string[][][] = [];
+    const guess = (p: number, d: string) => national.slice(0, p) + d + national.slice(p + 1);
+    for (const p of HIDDEN) {
+      const families: ((d: string) => string)[] = [
+        (d) => national.slice(0, p) + d,
+        (d) => d + national.slice(p + 1),
+        (d) => guess(p, d).slice(p - 3, p + 1),
+        (d) => guess(p, d).slice(p, p + 4),
+        (d) => guess(p, d),
+        (d) => `${national.slice(0, p)} ${d}`,
+      ];
+      for (const family of families) {
+        const results: string[][] = [];
+        const hits: string[] = [];
+        for (const d of DIGITS) {
+          const r = await found(client, family(d));
+          results.push(r);
+          if (r.includes(leadId)) hits.push(d);
+        }
+        resultsByFamily.push(results);
+        if (hits.length === 1) recovered.push(`${p}:${hits[0]}`);
+      }
+    }
+    return { recovered, resultsByFamily };
+  }
+
+  it('recovers no hidden digit of a number or of a number in a note, digit by digit', async () => {
+    await admin.call('auth.setMasking', { maskNumbers: true });
+    const { client: agent } = connect();
+    const targets = [
+      ...LEADS.map((l) => ({ national: l.phone, leadId: ids.get(l.phone)! })),
+      { national: '0913579246', leadId: ids.get('0903111222')! },
+    ];
+    for (const target of targets) {
+      const { recovered, resultsByFamily } = await attack(agent, target.national, target.leadId);
+      expect(recovered).toEqual([]);
+      // Stronger than "no single digit wins": no result depends on the digit tried at all.
+      for (const results of resultsByFamily) {
+        for (const r of results) expect(r).toEqual(results[0]);
+      }
+    }
+  });
+
+  it('finds a lead by the digits its mask shows or by its whole number, never by hidden ones', async () => {
+    await admin.call('auth.setMasking', { maskNumbers: true });
+    const { client: agent } = connect();
+    const lan = ids.get('0912345678')!;
+    const minh = ids.get('0912987678')!;
+    // The whole number, in any form: the two leads that show 0912 *** 678 (results the same
+    // for every middle, so a sweep of all thousand middles tells nothing).
+    for (const q of ['0912345678', '+84 912 345 678', '0912.000.678', '0912 678']) {
+      expect(await found(agent, q)).toEqual([lan, minh].sort());
+    }
+    expect(await found(agent, '0912')).toEqual([lan, minh].sort());
+    expect(await found(agent, '678')).toEqual([lan, minh].sort());
+    expect(await found(agent, 'lan 0912')).toEqual([lan]);
+    for (const q of ['2345', '345678', '12345', '345 678', 'số 0913579', '579246 nhé']) {
+      expect(await found(agent, q)).toEqual([]);
+    }
+  });
+
+  it('an agent without masking, a supervisor and an admin still search any digits', async () => {
+    const { client: agent } = connect();
+    const lan = ids.get('0912345678')!;
+    // The same attack works when nothing is hidden: the test's attacker is a real one.
+    const open = await attack(agent, '0912345678', lan);
+    expect(open.recovered).toContain('5:4');
+    expect(await found(agent, '2345')).toEqual([lan]);
+    expect(await found(agent, '579246')).toEqual([ids.get('0903111222')!]);
+
+    await admin.call('auth.setMasking', { maskNumbers: true });
+    expect(await found(admin, '2345')).toEqual([lan]);
+    await admin.call('auth.setRole', { role: 'supervisor' });
+    const { client: supervisor } = connect();
+    expect(await found(supervisor, '2345')).toEqual([lan]);
+    const lead = await supervisor.call('leads.get', { id: ids.get('0903111222')! });
+    expect(lead.note).toBe('gọi số 0913579246 nhé');
+  });
+});
