@@ -1,10 +1,14 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { silentLog } from '../../../src/main/core/log';
 import { startHost, type Host } from '../../../src/main/host/server';
 import { createWebSocketTransport } from '../../../src/renderer/api/websocketTransport';
 import { createClient, type Client } from '../../../src/renderer/api/client';
 import type { Transport } from '../../../src/shared/api';
+import type { ExportKind } from '../../../src/shared/exportTypes';
 import { TEST_PIN } from '../../helpers/access';
 import { tempCore, type TempCore } from '../../helpers/tempCore';
 
@@ -15,10 +19,11 @@ const LEADS = [
   { name: 'Cô Hoa', phone: '0903111222', note: 'gọi số 0913579246 nhé' },
   { name: 'Anh Tuấn', phone: '0988777654' },
 ];
+const NOTE = 'gọi số 0912345678 nhé';
 const HIDDEN = [4, 5, 6];
 const DIGITS = '0123456789'.split('');
 
-describe('what masking promises an agent: no number found by searching', () => {
+describe('what masking promises an agent: no number shown, handed or found by searching', () => {
   let t: TempCore;
   let host: Host;
   let admin: Client;
@@ -135,5 +140,98 @@ describe('what masking promises an agent: no number found by searching', () => {
     expect(await found(supervisor, '2345')).toEqual([lan]);
     const lead = await supervisor.call('leads.get', { id: ids.get('0903111222')! });
     expect(lead.note).toBe('gọi số 0913579246 nhé');
+  });
+
+  describe('a number written in free text', () => {
+    let leadId: string;
+    beforeEach(async () => {
+      leadId = (await admin.call('leads.add', { name: 'Chú Bảy', phone: '0977000111', note: NOTE }))
+        .id;
+      await admin.call('leads.update', { id: leadId, address: '12 Lê Lợi, ĐT 0987.654.321' });
+      await admin.call('leads.addNote', { id: leadId, text: 'số mới +84 903 222 444' });
+      await admin.call('dispositions.save', {
+        leadId,
+        statusCode: 'new.not_reachable',
+        callbackAt: t.clock.now() + 60 * 60_000,
+        note: 'bảo gọi 0905666777 buổi chiều',
+      });
+    });
+    const FULL = [
+      '0912345678',
+      '912345678',
+      '654.321',
+      '654321',
+      '903 222 444',
+      '903222444',
+      '0905666777',
+      '905666777',
+    ];
+    const expectMasked = (value: unknown) => {
+      const text = JSON.stringify(value);
+      for (const full of FULL) expect(text).not.toContain(full);
+    };
+
+    it('comes back masked from list, get, detail, search, reminders and events', async () => {
+      await admin.call('auth.setMasking', { maskNumbers: true });
+      const { client: agent, events } = connect();
+      const listed = (await agent.call('leads.list', { stage: 'new' })).items.find(
+        (l) => l.id === leadId,
+      );
+      expect(listed?.note).toBe('gọi số 0912 *** 678 nhé');
+      const got = await agent.call('leads.get', { id: leadId });
+      expect(got.note).toBe('gọi số 0912 *** 678 nhé');
+      expect(got.address).toBe('12 Lê Lợi, ĐT 0987 *** 321');
+      const detail = await agent.call('leads.detail', { id: leadId });
+      const searched = await agent.call('leads.search', { query: 'chú bảy', limit: 10 });
+      expect(searched.items[0]?.note).toBe('gọi số 0912 *** 678 nhé');
+      const reminders = await agent.call('reminders.list', {});
+      await admin.call('leads.update', { id: leadId, province: 'Hà Nội' });
+      t.timers.advance(60 * 60_000);
+      await agent.call('reminders.list', {});
+      expect(events.some(([e]) => e === 'reminder.due')).toBe(true);
+      const seen = [listed, got, detail, searched, reminders, events];
+      expectMasked(seen);
+      expect(JSON.stringify(detail.timeline)).toContain('0903 *** 444');
+
+      // Supervisors and admins read it all as written (the hour above ended the admin's unlock).
+      await admin.call('auth.unlock', { pin: TEST_PIN });
+      const full = await admin.call('leads.detail', { id: leadId });
+      expect(full.lead.note).toBe(NOTE);
+      expect(JSON.stringify(full.timeline)).toContain('+84 903 222 444');
+    });
+
+    it('is masked in the agent’s CSV and XLSX exports of leads, calls and orders', async () => {
+      await admin.call('dispositions.save', {
+        leadId,
+        statusCode: 'new.converted',
+        customer: { name: 'Chú Bảy', address: 'giao 0912345678' },
+        order: {
+          items: [{ productName: 'Liệu trình 1 tháng', quantity: 1, unitPrice: 450_000 }],
+          deliveryAddress: 'Ngõ 5, gọi 0912345678 trước',
+          note: 'khách dặn gọi 0905666777',
+        },
+      });
+      await admin.call('auth.setMasking', { maskNumbers: true });
+      const { client: agent } = connect();
+      const exported = async (client: Client, kind: ExportKind, format: 'csv' | 'xlsx') => {
+        const report = await client.call('exports.start', { id: randomUUID(), kind, format });
+        if (format === 'csv') return readFileSync(report.path, 'utf8');
+        const book = new ExcelJS.Workbook();
+        await book.xlsx.readFile(report.path);
+        const cells: unknown[] = [];
+        book.worksheets[0]!.eachRow((row) => cells.push(row.values));
+        return JSON.stringify(cells);
+      };
+      for (const kind of ['leads', 'calls', 'orders'] as const) {
+        for (const format of ['csv', 'xlsx'] as const) {
+          const text = await exported(agent, kind, format);
+          for (const full of FULL) expect(text, `${kind}.${format}`).not.toContain(full);
+        }
+      }
+      expect(await exported(agent, 'leads', 'csv')).toContain('gọi số 0912 *** 678 nhé');
+      expect(await exported(agent, 'leads', 'xlsx')).toContain('gọi số 0912 *** 678 nhé');
+      expect(await exported(admin, 'leads', 'xlsx')).toContain(NOTE);
+      expect(await exported(admin, 'leads', 'csv')).toContain(NOTE);
+    });
   });
 });
