@@ -103,3 +103,23 @@ export function maskNumbersForAgent<T>(value: T): T {
     return isMachineField(key) ? v : maskPhonesInText(v);
   });
 }
+
+/**
+ * `edited` is text an agent saw masked and sent back (a note, an address in the contact form):
+ * every masked number in it that stands for a number of `stored` gets that number back, so
+ * saving a form never replaces a real number with its mask. A masked number with no original
+ * (typed by hand) stays as typed.
+ */
+export function restoreMaskedNumbers(edited: string, stored: string): string {
+  if (!edited.includes('***')) return edited;
+  const originals = new Map<string, string[]>();
+  for (const run of stored.match(PHONE_RUN) ?? []) {
+    const masked = maskPhone(run);
+    originals.set(masked, [...(originals.get(masked) ?? []), run]);
+  }
+  return edited.replace(/\d{4} \*\*\* \d{3}/g, (masked) => {
+    const runs = originals.get(masked);
+    // Several numbers with one mask come back in the order they were written.
+    return runs && runs.length > 0 ? (runs.length > 1 ? runs.shift()! : runs[0]!) : masked;
+  });
+}

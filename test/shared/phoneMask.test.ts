@@ -5,6 +5,7 @@ import {
   maskNumbersForAgent,
   maskPhoneFields,
   maskPhonesInText,
+  restoreMaskedNumbers,
   visibleDigits,
 } from '../../src/shared/phoneMask';
 
@@ -121,5 +122,19 @@ describe('maskNumbersForAgent', () => {
     expect(out.nextCursor).toBe('123456789012');
     expect(out.rows).toEqual([['Lan', '0912 *** 678']]);
     expect(JSON.stringify(out)).not.toMatch(/0912345678|654.321|111 222/);
+  });
+});
+
+describe('restoreMaskedNumbers', () => {
+  it('puts back the numbers a masked form showed, keeping what the agent changed', () => {
+    const stored = 'gọi số 0912345678 nhé, hoặc 0912.000.678';
+    const shown = maskPhonesInText(stored);
+    expect(shown).toBe('gọi số 0912 *** 678 nhé, hoặc 0912 *** 678');
+    expect(restoreMaskedNumbers(`${shown}. Đã gọi.`, stored)).toBe(`${stored}. Đã gọi.`);
+  });
+
+  it('leaves a masked number with no original, and text without masks, as typed', () => {
+    expect(restoreMaskedNumbers('số 0987 *** 321', 'số 0912345678')).toBe('số 0987 *** 321');
+    expect(restoreMaskedNumbers('không có số', 'số 0912345678')).toBe('không có số');
   });
 });

@@ -200,6 +200,46 @@ describe('what masking promises an agent: no number shown, handed or found by se
       expect(JSON.stringify(full.timeline)).toContain('+84 903 222 444');
     });
 
+    it('saving the forms as the agent was shown them keeps every stored number', async () => {
+      await admin.call('leads.update', { id: leadId, phone2: '0987111222' });
+      await admin.call('auth.setMasking', { maskNumbers: true });
+      const { client: agent } = connect();
+      const shown = await agent.call('leads.get', { id: leadId });
+      expect(shown).toMatchObject({ note: 'gọi số 0912 *** 678 nhé', phone2: '0987 *** 222' });
+      // The contact form sends every field it shows; the agent only added to the note.
+      await agent.call('leads.update', {
+        id: leadId,
+        note: `${shown.note} Đã gọi.`,
+        address: shown.address,
+        province: 'Hà Nội',
+        phone2: shown.phone2!,
+      });
+      // The convert form starts from the lead as shown, its delivery address from the address.
+      await agent.call('dispositions.save', {
+        leadId,
+        statusCode: 'new.converted',
+        customer: {
+          name: shown.name,
+          phone2: shown.phone2!,
+          province: 'Hà Nội',
+          district: shown.district,
+          address: shown.address,
+        },
+        order: {
+          items: [{ productName: 'Liệu trình 1 tháng', quantity: 1, unitPrice: 450_000 }],
+          deliveryAddress: `${shown.address}, Hà Nội`,
+        },
+      });
+      const stored = await admin.call('leads.detail', { id: leadId });
+      expect(stored.lead).toMatchObject({
+        note: `${NOTE} Đã gọi.`,
+        address: '12 Lê Lợi, ĐT 0987.654.321',
+        province: 'Hà Nội',
+        phone2: '+84987111222',
+      });
+      expect(stored.orders[0]?.deliveryAddress).toBe('12 Lê Lợi, ĐT 0987.654.321, Hà Nội');
+    });
+
     it('is masked in the agent’s CSV and XLSX exports of leads, calls and orders', async () => {
       await admin.call('dispositions.save', {
         leadId,
