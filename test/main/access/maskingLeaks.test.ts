@@ -124,6 +124,42 @@ describe('what masking promises an agent: no number shown, handed or found by se
     }
   });
 
+  it('pages a masked search with its cursor and answers odd queries with a page', async () => {
+    for (const phone of ['0912111678', '0912222678']) {
+      await admin.call('leads.add', { name: 'Khách', phone });
+    }
+    await admin.call('auth.setMasking', { maskNumbers: true });
+    const { client: agent } = connect();
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await agent.call('leads.search', { query: '0912 678', limit: 1, cursor });
+      seen.push(...page.items.map((l) => l.id));
+      cursor = page.nextCursor;
+    } while (cursor !== null);
+    expect(seen).toHaveLength(4);
+    expect(new Set(seen).size).toBe(4);
+    expect(seen).toContain(ids.get('0912345678'));
+    for (const q of ['', '+', '***', '"', '0912 *** 678', '((((', 'đ', '+84', 'x'.repeat(200)]) {
+      const page = await agent.call('leads.search', { query: q, limit: 5 });
+      expect(Array.isArray(page.items)).toBe(true);
+    }
+  });
+
+  it('reads past any number of candidates that match only in hidden digits', async () => {
+    // 039NN0912X holds 0912 where its mask (039N *** 12X) hides it; newer than the leads
+    // that show 0912, so a search reads them all first.
+    for (let i = 0; i < 250; i++) {
+      const phone = `039${String(Math.floor(i / 10)).padStart(2, '0')}0912${i % 10}`;
+      expect((await t.core.dispatch('leads.add', { name: `Khách ${i}`, phone })).ok).toBe(true);
+    }
+    await admin.call('auth.setMasking', { maskNumbers: true });
+    const { client: agent } = connect();
+    expect(await found(agent, '0912')).toEqual(
+      [ids.get('0912345678')!, ids.get('0912987678')!].sort(),
+    );
+  });
+
   it('an agent without masking, a supervisor and an admin still search any digits', async () => {
     const { client: agent } = connect();
     const lan = ids.get('0912345678')!;
