@@ -133,7 +133,10 @@ describe('what masking promises an agent: no number shown, handed or found by se
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page = await agent.call('leads.search', { query: '0912 678', limit: 1, cursor });
+      const page: { items: { id: string }[]; nextCursor: string | null } = await agent.call(
+        'leads.search',
+        { query: '0912 678', limit: 1, cursor },
+      );
       seen.push(...page.items.map((l) => l.id));
       cursor = page.nextCursor;
     } while (cursor !== null);
