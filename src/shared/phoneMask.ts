@@ -45,9 +45,10 @@ export function isMaskedPhone(value: string | null | undefined): boolean {
 
 /**
  * A phone-like run: 9 to 15 digits (E.164's longest), maybe a leading +, single spaces, dots,
- * dashes or brackets between them, not glued to letters (so ids and words stay whole).
+ * dashes or brackets between them. Not part of an id or a hash (glued to a hex letter, a dash
+ * or an underscore), but glued to any other letter it is still a number: `SĐT0912345678`.
  */
-const PHONE_RUN = /(?<![\w+-])\+?\d(?:[ .\-()]?\d){8,14}(?![\w-])/g;
+const PHONE_RUN = /(?<![\dA-Fa-f_+-])\+?\d(?:[ .\-()]?\d){8,14}(?![\dA-Fa-f_-])/g;
 
 /** Masks the middle digits of every phone-like run in free text (log lines). */
 export function maskPhonesInText(text: string): string {

@@ -57,9 +57,16 @@ describe('maskPhonesInText', () => {
     expect(out).toContain('gọi');
   });
 
+  it('masks a number glued to the words around it', () => {
+    expect(maskPhonesInText('SĐT0912345678, ĐT:0987654321 hoặc 0903111222nhé')).toBe(
+      'SĐT0912 *** 678, ĐT:0987 *** 321 hoặc 0903 *** 222nhé',
+    );
+  });
+
   it('keeps ids, times and short numbers readable', () => {
     const text =
-      'lead 3f2a9c41-7d1e-4b8a-9e55-0c6d2f7a8b90 at 2026-11-23T02:00:00.000Z took 41 ms, port 5060';
+      'lead 3f2a9c41-7d1e-4b8a-9e55-0c6d2f7a8b90 at 2026-11-23T02:00:00.000Z took 41 ms, port ' +
+      '5060, digest e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
     expect(maskPhonesInText(text)).toBe(text);
   });
 });
