@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Role } from './roles';
+import { Role, roleAllows } from './roles';
 
 /** 4 to 12 digits: typed on a keypad as easily as a keyboard. */
 export const Pin = z.string().regex(/^\d{4,12}$/, { message: 'pin_format' });
@@ -17,6 +17,11 @@ export const AuthStatus = z.object({
   maskNumbers: z.boolean(),
 });
 export type AuthStatus = z.infer<typeof AuthStatus>;
+
+/** Does this connection see numbers masked? Main's rule: masking on, and less than a supervisor. */
+export function seesNumbersMasked(status: AuthStatus | null): boolean {
+  return status !== null && status.maskNumbers && !roleAllows(status.role, 'supervisor');
+}
 
 /**
  * Always into `diagnostics/` in the data folder, under a name main picks: the renderer never

@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../helpers/browser';
 import { hostRig } from '../helpers/hostRig';
 import { TEST_PIN } from '../helpers/access';
+import { writeMaskNumbers } from '../../src/main/core/db/access';
 
 describe('roles, the admin PIN and number masking in a real browser', () => {
   let browser: Browser;
@@ -91,6 +92,25 @@ describe('roles, the admin PIN and number masking in a real browser', () => {
     await expect.poll(() => row.innerText()).toContain('0912 *** 678');
     expect(await page.content()).not.toContain('345 678');
     expect(await page.content()).not.toContain('912345678');
+  });
+
+  it('a masked agent finds a lead by the digits shown, and is told why hidden ones find nothing', async () => {
+    await open('agent');
+    await rig!.core.dispatch('leads.add', { name: 'Chị Hoa', phone: '0912345678' });
+    writeMaskNumbers(rig!.core.db, true);
+    await page.reload();
+    const box = page.getByRole('searchbox', { name: 'Tìm data' });
+    await box.fill('2345');
+    await page.getByText('Không tìm thấy “2345”.').waitFor();
+    await page
+      .getByText('Số điện thoại đang được ẩn: chỉ tìm được theo 4 số đầu, 3 số cuối hoặc cả số.')
+      .waitFor();
+    await box.fill('0912345678');
+    const hit = page.locator('.search-results tbody tr');
+    await expect.poll(() => hit.count()).toBe(1);
+    expect(await hit.innerText()).toContain('0912 *** 678');
+    expect(await page.content()).not.toContain('345 678');
+    expect(await page.content()).not.toContain('Số điện thoại đang được ẩn');
   });
 
   it('masks the lead open on screen when an admin elsewhere turns masking on', async () => {

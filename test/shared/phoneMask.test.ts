@@ -2,8 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   isMaskedPhone,
   maskPhone,
+  maskNumbersForAgent,
   maskPhoneFields,
   maskPhonesInText,
+  restoreMaskedNumbers,
+  visibleDigits,
 } from '../../src/shared/phoneMask';
 
 describe('maskPhone', () => {
@@ -12,7 +15,10 @@ describe('maskPhone', () => {
     ['0912345678', '0912 *** 678'],
     ['0912.345.678', '0912 *** 678'],
     ['+84 912 345 678', '0912 *** 678'],
-    ['84912345678', '8491 *** 678'],
+    // Every form of one number shows the same digits: "8491"/"9123" beside "0912" would
+    // give away a hidden one.
+    ['84912345678', '0912 *** 678'],
+    ['912345678', '0912 *** 678'],
     ['02838123456', '0283 *** 456'],
     ['01689123456', '0168 *** 456'],
   ])('%s → %s', (input, masked) => {
@@ -51,9 +57,16 @@ describe('maskPhonesInText', () => {
     expect(out).toContain('gọi');
   });
 
+  it('masks a number glued to the words around it', () => {
+    expect(maskPhonesInText('SĐT0912345678, ĐT:0987654321 hoặc 0903111222nhé')).toBe(
+      'SĐT0912 *** 678, ĐT:0987 *** 321 hoặc 0903 *** 222nhé',
+    );
+  });
+
   it('keeps ids, times and short numbers readable', () => {
     const text =
-      'lead 3f2a9c41-7d1e-4b8a-9e55-0c6d2f7a8b90 at 2026-11-23T02:00:00.000Z took 41 ms, port 5060';
+      'lead 3f2a9c41-7d1e-4b8a-9e55-0c6d2f7a8b90 at 2026-11-23T02:00:00.000Z took 41 ms, port ' +
+      '5060, digest e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
     expect(maskPhonesInText(text)).toBe(text);
   });
 });
@@ -78,5 +91,57 @@ describe('maskPhoneFields', () => {
     });
     // The original is untouched (results are masked per connection).
     expect(value.items[0]!.phone).toBe('+84912345678');
+  });
+});
+
+describe('visibleDigits', () => {
+  it('gives the digits a mask shows, the same for every form of a number', () => {
+    for (const form of ['+84912345678', '0912 345 678', '84912345678', '912345678']) {
+      expect(visibleDigits(form)).toEqual({ head: '0912', tail: '678' });
+    }
+    expect(visibleDigits('101')).toBeNull();
+  });
+});
+
+describe('maskNumbersForAgent', () => {
+  it('masks phone fields and numbers in any text, never ids or cursors', () => {
+    const value = {
+      items: [
+        {
+          id: '0190a3b4-1234-7abc-8def-123456789012',
+          phone: '+84912345678',
+          note: 'gọi số 0912345678 nhé',
+          address: '12 Lê Lợi, ĐT 0987.654.321',
+        },
+      ],
+      timeline: [{ kind: 'note', text: 'số mới +84 903 111 222', leadId: 'x' }],
+      nextCursor: '123456789012',
+      rows: [['Lan', '0912345678']],
+    };
+    const out = maskNumbersForAgent(value);
+    expect(out.items[0]).toEqual({
+      id: '0190a3b4-1234-7abc-8def-123456789012',
+      phone: '0912 *** 678',
+      note: 'gọi số 0912 *** 678 nhé',
+      address: '12 Lê Lợi, ĐT 0987 *** 321',
+    });
+    expect(out.timeline[0]!.text).toBe('số mới 0903 *** 222');
+    expect(out.nextCursor).toBe('123456789012');
+    expect(out.rows).toEqual([['Lan', '0912 *** 678']]);
+    expect(JSON.stringify(out)).not.toMatch(/0912345678|654.321|111 222/);
+  });
+});
+
+describe('restoreMaskedNumbers', () => {
+  it('puts back the numbers a masked form showed, keeping what the agent changed', () => {
+    const stored = 'gọi số 0912345678 nhé, hoặc 0912.000.678';
+    const shown = maskPhonesInText(stored);
+    expect(shown).toBe('gọi số 0912 *** 678 nhé, hoặc 0912 *** 678');
+    expect(restoreMaskedNumbers(`${shown}. Đã gọi.`, stored)).toBe(`${stored}. Đã gọi.`);
+  });
+
+  it('leaves a masked number with no original, and text without masks, as typed', () => {
+    expect(restoreMaskedNumbers('số 0987 *** 321', 'số 0912345678')).toBe('số 0987 *** 321');
+    expect(restoreMaskedNumbers('không có số', 'số 0912345678')).toBe('không có số');
   });
 });

@@ -42,4 +42,34 @@ describe('click-to-call with masked numbers, against the SIP lab', () => {
     await agent.getByRole('button', { name: /^Kết thúc/ }).click();
     await until(async () => (await customer.calls())[0]?.state === 'Terminated');
   });
+
+  it('shows a masked agent an incoming caller as 0912 *** 001, in the pop and the call bar', async () => {
+    await rig.saveAccount();
+    await rig.addLead('Khách Gọi Đến', '0912 000 001');
+    writeInstallRole(rig.core.db, 'agent');
+    writeMaskNumbers(rig.core.db, true);
+
+    const customer = await rig.phone(CUSTOMER);
+    const agent = await rig.agentPage();
+    await agent
+      .getByRole('status', { name: 'Trạng thái tổng đài' })
+      .getByText('Sẵn sàng gọi')
+      .waitFor();
+    await customer.call('1001');
+    const popup = agent.getByRole('alertdialog', { name: 'Cuộc gọi đến' });
+    await popup.waitFor();
+    expect(await popup.innerText()).toContain('Khách Gọi Đến');
+    expect(await popup.innerText()).toContain('0912 *** 001');
+    await agent.keyboard.press('F2');
+    const bar = agent.getByRole('region', { name: 'Cuộc gọi' });
+    await bar.getByText('Đang nói chuyện').waitFor();
+    expect(await bar.innerText()).toContain('0912 *** 001');
+    // The SIP invitation carries the caller's number; nothing on screen shows it in full.
+    const html = await agent.content();
+    for (const full of ['0912000001', '0912 000 001', '912000001']) {
+      expect(html).not.toContain(full);
+    }
+    await customer.hangup();
+    await bar.getByText('Khách đã kết thúc').waitFor();
+  });
 });

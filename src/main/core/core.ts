@@ -42,6 +42,7 @@ import { deleteAccount, listAccounts } from './db/sipAccounts';
 import { accountCredentials, saveAccount } from './sipAccountService';
 import { createIntakeHandlers } from './intakeHandlers';
 import { createExportHandlers } from './exportHandlers';
+import { unmaskDisposition, unmaskLeadUpdate } from './maskedEdits';
 import { createReportHandlers } from './reportHandlers';
 import { createUploads } from './import/uploads';
 import { createSyncHandlers } from './syncHandlers';
@@ -153,6 +154,8 @@ export function createCore(options: CoreOptions): Core {
 
   // One set of uploads: lead lists for intake, bundles for sync (the renderer never names paths).
   const uploads = createUploads(dirname(options.dbPath), () => clock.now());
+  /** Does the connection making the current call see numbers masked? */
+  const masked = () => access.masksNumbers(sessions.current());
   const handlers = {
     ...createAccessHandlers({
       db,
@@ -172,6 +175,7 @@ export function createCore(options: CoreOptions): Core {
       dataDir: dirname(options.dbPath),
       emit,
       afterImport: () => scheduler.sync(),
+      masksNumbers: masked,
     }),
     ...createSyncHandlers({
       db,
@@ -187,7 +191,7 @@ export function createCore(options: CoreOptions): Core {
       clock,
       emit,
       dir: join(dirname(options.dbPath), 'exports'),
-      masksNumbers: () => access.masksNumbers(sessions.current()),
+      masksNumbers: masked,
     }),
     ...createReportHandlers({ db, clock }),
     ...createBackupHandlers({ backups, degraded: false, emit }),
@@ -208,7 +212,8 @@ export function createCore(options: CoreOptions): Core {
     'leads.get': ({ id }) => mustGetLead(db, id),
     'leads.detail': ({ id }) => leadDetail(db, id),
     'leads.update': (input) => {
-      const lead = updateLead(db, input, clock.now());
+      const changes = masked() ? unmaskLeadUpdate(input, mustGetLead(db, input.id)) : input;
+      const lead = updateLead(db, changes, clock.now());
       emit('leads.changed', { ids: [lead.id] });
       return lead;
     },
@@ -222,7 +227,8 @@ export function createCore(options: CoreOptions): Core {
       return leadDetail(db, id);
     },
     'dispositions.save': (input) => {
-      const saved = saveDisposition(db, input, readSettings(db), clock.now());
+      const sent = masked() ? unmaskDisposition(input, mustGetLead(db, input.leadId)) : input;
+      const saved = saveDisposition(db, sent, readSettings(db), clock.now());
       scheduler.rearm();
       emit('leads.changed', { ids: [input.leadId] });
       return { ...saved, lead: mustGetLead(db, input.leadId) };

@@ -16,7 +16,7 @@ import {
   type ImportRunRow,
 } from './db/importRuns';
 import type { Db } from './db/open';
-import { searchLeads } from './db/search';
+import { searchLeads, searchVisibleLeads } from './db/search';
 import { readSettings } from './db/settings';
 import { previewImport } from './import';
 import { importInWorker } from './import/importInWorker';
@@ -45,6 +45,8 @@ export function createIntakeHandlers(ctx: {
   emit: CoreEventListener;
   /** Re-arms the reminder scheduler etc. after leads were written in bulk. */
   afterImport(): void;
+  /** True when the calling connection sees numbers masked (an agent, masking on). */
+  masksNumbers?: () => boolean;
 }): IntakeHandlers {
   const { db, clock, uploads, emit } = ctx;
   const running = new Map<string, AbortController>();
@@ -182,6 +184,7 @@ export function createIntakeHandlers(ctx: {
       runFiles.remove(run.id, run.file_ext);
       return {};
     },
-    'leads.search': ({ query, limit, cursor }) => searchLeads(db, { query, limit, cursor }),
+    'leads.search': ({ query, limit, cursor }) =>
+      (ctx.masksNumbers?.() ? searchVisibleLeads : searchLeads)(db, { query, limit, cursor }),
   };
 }

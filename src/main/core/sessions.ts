@@ -2,7 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { EventName, EventPayload, Handlers } from '../../shared/api';
 import { AppError } from '../../shared/errors';
 import { requiredRole } from '../../shared/methodRoles';
-import { maskPhoneFields } from '../../shared/phoneMask';
+import { maskNumbersForAgent, maskPhoneFields } from '../../shared/phoneMask';
 import type { Access, SessionState } from './accessService';
 import { createDispatch, type Dispatch } from './dispatch';
 import type { Log } from './log';
@@ -26,6 +26,32 @@ export interface CoreSession {
  * agent who sees it masked everywhere else (the record it opens shows who dialled what).
  */
 const UNMASKED_RESULTS: ReadonlySet<string> = new Set(['calls.start', 'sipAccounts.credentials']);
+
+/*
+ * Areas whose results and events hold the install's own set-up, never a customer's words: their
+ * text (a SIP server at 192.168.1.10, a data folder) is not searched for numbers. Everything
+ * else, and every area added later, has numbers in any text masked for an agent.
+ */
+const NO_CUSTOMER_TEXT = [
+  'app.',
+  'settings.',
+  'sipAccounts.',
+  'statuses.',
+  'catalogue.',
+  'products.',
+  'auth.',
+  'agent.',
+  'backups.',
+  'diagnostics.',
+  'power.',
+];
+
+/** What a masked agent's connection receives of a result or an event named `name`. */
+function maskFor(name: string, value: unknown): unknown {
+  return NO_CUSTOMER_TEXT.some((area) => name.startsWith(area))
+    ? maskPhoneFields(value)
+    : maskNumbersForAgent(value);
+}
 
 export interface Sessions {
   open(): CoreSession;
@@ -68,7 +94,7 @@ export function createSessions(deps: {
         run: (fn) => context.run(state, fn),
         present: (method, value) =>
           !UNMASKED_RESULTS.has(method) && access.masksNumbers(state)
-            ? maskPhoneFields(value)
+            ? maskFor(method, value)
             : value,
       },
       deps.onInternalError,
@@ -79,7 +105,10 @@ export function createSessions(deps: {
       dispatch,
       onEvent(listener) {
         const off = deps.subscribe((event, payload) =>
-          listener(event, access.masksNumbers(state) ? maskPhoneFields(payload) : payload),
+          listener(
+            event,
+            access.masksNumbers(state) ? (maskFor(event, payload) as typeof payload) : payload,
+          ),
         );
         offs.add(off);
         return () => {

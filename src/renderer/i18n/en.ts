@@ -623,6 +623,8 @@ export const en: Messages = {
     searching: 'Searching…',
     results: 'Results: {{count}}{{more}}',
     none: 'Nothing found for “{{query}}”.',
+    maskedDigits:
+      'Phone numbers are hidden: search by the first 4 or last 3 digits, or the whole number.',
   },
   agent: {
     setupTitle: 'Welcome to LeadPhone',

@@ -623,6 +623,7 @@ export const vi = {
     searching: 'Đang tìm…',
     results: 'Kết quả: {{count}}{{more}}',
     none: 'Không tìm thấy “{{query}}”.',
+    maskedDigits: 'Số điện thoại đang được ẩn: chỉ tìm được theo 4 số đầu, 3 số cuối hoặc cả số.',
   },
   agent: {
     setupTitle: 'Chào mừng đến với LeadPhone',

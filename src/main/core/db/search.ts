@@ -1,6 +1,11 @@
 import type { Lead } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import { foldText } from '../../../shared/foldText';
+import {
+  candidateStrings,
+  matchesVisible,
+  visibleSearchTerms,
+} from '../../../shared/visibleSearch';
 import { toLead, type LeadRow } from './leads';
 import type { Db } from './open';
 
@@ -106,5 +111,41 @@ export function searchLeads(db: Db, args: SearchArgs): SearchPage {
   return {
     items: page.map(toLead),
     nextCursor: hasMore ? String(page[page.length - 1]!.search_rowid) : null,
+  };
+}
+
+/** Candidates read per step of a masked search: most pass, so one step usually fills a page. */
+const CANDIDATE_BATCH = 200;
+
+/**
+ * `searchLeads` for an agent who sees numbers masked: the index finds candidates (every lead
+ * holding the query's strings anywhere), and only those whose shown text matches are kept
+ * (`shared/visibleSearch.ts`), so no result depends on a hidden digit.
+ */
+export function searchVisibleLeads(db: Db, args: SearchArgs): SearchPage {
+  const terms = visibleSearchTerms(args.query);
+  let before = decodeCursor(args.cursor);
+  if (terms.length === 0) return { items: [], nextCursor: null };
+  const match = candidateStrings(terms).map(quote).join(' AND ');
+  let stmt = statements.get(db);
+  if (!stmt) statements.set(db, (stmt = db.prepare(SQL)));
+  const batch = Math.max(CANDIDATE_BATCH, args.limit + 1);
+  const found: { lead: Lead; rowid: number }[] = [];
+  for (;;) {
+    const rows = stmt.all({ match, before, limit: batch }) as (LeadRow & {
+      search_rowid: number;
+    })[];
+    for (const row of rows) {
+      const lead = toLead(row);
+      if (matchesVisible(lead, terms)) found.push({ lead, rowid: row.search_rowid });
+      if (found.length > args.limit) break;
+    }
+    if (found.length > args.limit || rows.length < batch) break;
+    before = rows[rows.length - 1]!.search_rowid;
+  }
+  const page = found.slice(0, args.limit);
+  return {
+    items: page.map((f) => f.lead),
+    nextCursor: found.length > args.limit ? String(page[page.length - 1]!.rowid) : null,
   };
 }

@@ -12,7 +12,7 @@ import { localTime } from '../../../shared/time';
 import { countExportRows, exportPages } from '../db/exportQueries';
 import type { Db } from '../db/open';
 import { listStatuses } from '../db/statuses';
-import { isPhoneField, maskPhone } from '../../../shared/phoneMask';
+import { isPhoneField, maskPhone, maskPhonesInText } from '../../../shared/phoneMask';
 import { columns, headersOf, type Cell, type Column, type ColumnContext } from './columns';
 import { zonedDates } from './localDates';
 import { csvSink, xlsxSink, yieldToEventLoop, type SheetSink } from './sheetSinks';
@@ -32,7 +32,10 @@ export interface ExportOptions {
   onProgress?: (done: number, total: number) => void;
   /** Rows read and written per step, between which the event loop runs. */
   pageSize?: number;
-  /** An agent's export with masking on: phone cells come out as `0912 *** 678`. */
+  /**
+   * An agent's export with masking on: phone cells come out as `0912 *** 678`, and so does every
+   * number written in a text cell (a note, an address).
+   */
   maskNumbers?: boolean;
 }
 
@@ -46,6 +49,7 @@ export const EXPORT_PAGE_SIZE = 500;
 const PROGRESS_EVERY_MS = 100;
 
 const maskCell = (cell: Cell): Cell => (typeof cell === 'string' ? maskPhone(cell) : cell);
+const maskText = (cell: Cell): Cell => (typeof cell === 'string' ? maskPhonesInText(cell) : cell);
 const pad = (n: number) => String(n).padStart(2, '0');
 
 function defaultName(kind: ExportKind, format: ExportFormat, now: number, timeZone: string) {
@@ -75,6 +79,10 @@ export async function runExport(db: Db, o: ExportOptions): Promise<ExportReport>
   const cols = columns[kind] as Column<ExportKind>[];
   const maskedColumns = o.maskNumbers
     ? cols.flatMap((c, i) => (isPhoneField(c.key) ? [i] : []))
+    : [];
+  // Every other column but the row's id is text someone typed or imported.
+  const textColumns = o.maskNumbers
+    ? cols.flatMap((c, i) => (isPhoneField(c.key) || c.key === 'id' ? [] : [i]))
     : [];
   const t = exportTexts(o.language);
   const labels = new Map(
@@ -126,6 +134,7 @@ export async function runExport(db: Db, o: ExportOptions): Promise<ExportReport>
       const cells: Cell[][] = rows.map((r) => cols.map((c) => c.value(r as never, ctx, t)));
       for (const row of cells) {
         for (const i of maskedColumns) row[i] = maskCell(row[i]!);
+        for (const i of textColumns) row[i] = maskText(row[i]!);
       }
       await sink.writeRows(cells);
       done += rows.length;

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { StatusEntry } from '../../../shared/catalogue';
 import type { Lead } from '../../../shared/domain';
 import type { ApiError } from '../../../shared/errors';
+import { seesNumbersMasked } from '../../../shared/authApi';
+import { useAccess } from '../../access/accessStore';
 import type { Client } from '../../api/client';
 import { toApiError } from '../../store/queue';
 import { LeadTable } from '../LeadTable';
@@ -28,6 +30,8 @@ export function SearchResults({ client, query, now, timeZone, statuses, onOpen, 
   const [state, setState] = useState<'loading' | 'ready'>('loading');
   const [error, setError] = useState<ApiError | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
+  // Main matches a masked agent's digits only against the digits a mask shows: say so.
+  const maskedDigits = useAccess((s) => seesNumbersMasked(s.status)) && /\d{3}/.test(query);
 
   useEffect(() => {
     let live = true;
@@ -70,6 +74,9 @@ export function SearchResults({ client, query, now, timeZone, statuses, onOpen, 
         </p>
       )}
       {state === 'ready' && items.length === 0 && !error && <p>{t('search.none', { query })}</p>}
+      {state === 'ready' && items.length === 0 && !error && maskedDigits && (
+        <p>{t('search.maskedDigits')}</p>
+      )}
       {items.length > 0 && (
         <LeadTable
           leads={items}

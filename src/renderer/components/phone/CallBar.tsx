@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { checkPhone } from '../../../shared/phone';
+import { useShownNumber } from '../../access/useShownNumber';
 import { PHONE_HOTKEYS } from '../../phone/phoneHotkeys';
 import type { CallView } from '../../phone/phoneTypes';
 import { formatDuration, talkSeconds } from '../../store/phone';
@@ -35,13 +35,14 @@ export function CallBar({ call, others, consult, now, keypadOpen, onKeypad, acti
   const [transferring, setTransferring] = useState(false);
   const live = call.state !== 'ended';
   const talking = call.state === 'established' || call.state === 'held';
-  const who = (c: CallView) => c.leadName ?? displayNumber(c.number, t('phone.unknownCaller'));
+  const shown = useShownNumber();
+  const who = (c: CallView) => c.leadName ?? shown(c.number, t('phone.unknownCaller'));
   const key = (action: keyof typeof PHONE_HOTKEYS) => ` (${PHONE_HOTKEYS[action]})`;
   return (
     <section className={`callbar callbar--${call.state}`} aria-label={t('phone.callBar')}>
       <div className="callbar__who">
         <strong>{who(call)}</strong>
-        {call.leadName && <span className="mono"> · {displayNumber(call.number, '')}</span>}
+        {call.leadName && <span className="mono"> · {shown(call.number, '')}</span>}
         <span className="callbar__state" role="status">
           {call.state === 'ended' && call.endCause
             ? t(`phone.endCause.${call.endCause}`)
@@ -124,7 +125,7 @@ export function CallBar({ call, others, consult, now, keypadOpen, onKeypad, acti
       {consult && (
         <div className="callbar__consult" role="group" aria-label={t('phone.consultGroup')}>
           <span>
-            {t('phone.consulting', { number: displayNumber(consult.number, '') })} ·{' '}
+            {t('phone.consulting', { number: shown(consult.number, '') })} ·{' '}
             {t(`phone.state.${consult.state}`)}
           </span>
           <button
@@ -163,11 +164,4 @@ export function CallBar({ call, others, consult, now, keypadOpen, onKeypad, acti
       ))}
     </section>
   );
-}
-
-/** A number in national format when it is a phone number; extensions as they are. */
-export function displayNumber(number: string, fallback: string): string {
-  if (!number) return fallback;
-  const phone = checkPhone(number);
-  return phone.valid ? phone.national : number;
 }

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { CallView } from '../../phone/phoneTypes';
 import { PHONE_HOTKEYS } from '../../phone/phoneHotkeys';
-import { displayNumber } from './CallBar';
+import { useShownNumber } from '../../access/useShownNumber';
 
 interface Props {
   call: CallView;
@@ -14,6 +14,7 @@ interface Props {
 /** The screen pop: who is calling (the lead's name when the number is known) before answering. */
 export function IncomingCall({ call, waiting, onAnswer, onReject }: Props) {
   const { t } = useTranslation();
+  const shown = useShownNumber();
   const title = waiting ? t('phone.waiting') : t('phone.incoming');
   return (
     <div className="incoming" role="alertdialog" aria-label={title}>
@@ -21,7 +22,7 @@ export function IncomingCall({ call, waiting, onAnswer, onReject }: Props) {
       <p className="incoming__who">
         <strong>{call.leadName ?? t('phone.unknownCaller')}</strong>
       </p>
-      <p className="mono">{displayNumber(call.number, '')}</p>
+      <p className="mono">{shown(call.number, '')}</p>
       <div className="actions">
         <button type="button" className="primary call" onClick={onAnswer}>
           {(waiting ? t('phone.holdAndAnswer') : t('phone.answer')) + ` (${PHONE_HOTKEYS.answer})`}

@@ -4,7 +4,7 @@ import type { Lead } from '../../../shared/domain';
 import type { ApiError } from '../../../shared/errors';
 import type { Client } from '../../api/client';
 import { toApiError } from '../../store/queue';
-import { displayNumber } from './CallBar';
+import { useShownNumber } from '../../access/useShownNumber';
 
 interface Props {
   number: string;
@@ -16,6 +16,7 @@ interface Props {
 /** After an unknown caller's call: keep the number as a new lead (seed 004's GoCALL note). */
 export function SaveNumberPrompt({ number, client, onSaved, onSkip }: Props) {
   const { t } = useTranslation();
+  const shown = useShownNumber();
   const [name, setName] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
   const [saving, setSaving] = useState(false);
@@ -39,7 +40,7 @@ export function SaveNumberPrompt({ number, client, onSaved, onSkip }: Props) {
       onKeyDown={(e) => e.key === 'Escape' && onSkip()}
     >
       <h2>{t('phone.saveNumber.title')}</h2>
-      <p>{t('phone.saveNumber.text', { number: displayNumber(number, number) })}</p>
+      <p>{t('phone.saveNumber.text', { number: shown(number, number) })}</p>
       <label className="field">
         {t('phone.saveNumber.name')}
         <input autoFocus value={name} onChange={(e) => setName(e.target.value)} />
