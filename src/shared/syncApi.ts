@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Stage } from './domain';
 import { ExportFileName } from './exportTypes';
+import { TEXT_LIMITS } from './textLimits';
 
 /*
  * Agents and supervisor sync over the contract (issue 7). The renderer never names a path on
@@ -21,7 +22,7 @@ export const AgentName = z
   .string()
   .trim()
   .min(1, { message: 'name_required' })
-  .max(100, { message: 'too_long' });
+  .max(TEXT_LIMITS.shortName, { message: 'too_long' });
 
 export const Agent = z.object({ id: z.string(), name: z.string(), code: z.string() });
 export type Agent = z.infer<typeof Agent>;
