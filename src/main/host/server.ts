@@ -9,8 +9,12 @@ import { CONTENT_SECURITY_POLICY } from '../csp';
 import { readRendererFile } from './staticFiles';
 
 export const HOST_ADDRESS = '127.0.0.1';
-/** Largest WebSocket message accepted; a call's input is small. */
-const MAX_MESSAGE_BYTES = 1 << 20;
+/**
+ * Largest WebSocket message read; a bigger one closes that connection with 1009. Well above
+ * any valid call (an upload chunk is ~700 KB) so that an oversized field, e.g. a 1.5 MB text
+ * pasted into a note, reaches the contract and gets a field error instead of a dropped line.
+ */
+export const MAX_MESSAGE_BYTES = 8 << 20;
 
 export interface HostOptions {
   core: Core;
@@ -81,6 +85,9 @@ export async function startHost(options: HostOptions): Promise<Host> {
   }
 
   server.on('upgrade', (req, socket, head) => {
+    // Node hands the socket over without its own error listener: a client resetting the
+    // connection would otherwise throw in this process. ws adds its own once it takes over.
+    socket.on('error', () => socket.destroy());
     const url = new URL(req.url ?? '/', 'http://host');
     const origin = req.headers.origin;
     const allowedOrigin = `http://${HOST_ADDRESS}:${(server.address() as AddressInfo).port}`;
@@ -106,8 +113,19 @@ export async function startHost(options: HostOptions): Promise<Host> {
       session.close();
       sockets.delete(ws);
     });
+    // A frame ws cannot accept (too big, invalid UTF-8, reserved opcode or bit, unmasked, a
+    // fragmented control frame) is an 'error' on this socket; ws has already sent the close
+    // code (1002, 1007, 1009). Unheard, the error would be thrown and end every connection.
+    ws.on('error', (err: Error & { code?: string }) => {
+      log.warn('websocket closed on a bad frame', { code: err.code ?? err.message });
+    });
     ws.on('message', (data) => {
-      void answer(ws, session, data.toString());
+      answer(ws, session, data.toString()).catch((err: unknown) => {
+        // A rejection left unhandled would end the process, and every other connection.
+        log.error('host could not answer', {
+          error: err instanceof Error ? err.message : String(err),
+        });
+      });
     });
   });
 
