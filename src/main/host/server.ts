@@ -6,6 +6,7 @@ import type { Core } from '../core/core';
 import type { Log } from '../core/log';
 import type { CoreSession } from '../core/sessions';
 import { CONTENT_SECURITY_POLICY } from '../csp';
+import { isPagePath, readRequestTarget } from './requestPath';
 import { readRendererFile } from './staticFiles';
 
 export const HOST_ADDRESS = '127.0.0.1';
@@ -53,7 +54,6 @@ export async function startHost(options: HostOptions): Promise<Host> {
   });
 
   async function serveHttp(req: IncomingMessage, res: ServerResponse) {
-    const url = new URL(req.url ?? '/', 'http://host');
     const headers = {
       'Content-Security-Policy': CONTENT_SECURITY_POLICY,
       'X-Content-Type-Options': 'nosniff',
@@ -64,8 +64,15 @@ export async function startHost(options: HostOptions): Promise<Host> {
       res.writeHead(405, headers).end();
       return;
     }
-    const isPage = url.pathname === '/' || url.pathname === '/index.html';
-    if (isPage && !sameToken(url.searchParams.get('token'), token)) {
+    const target = readRequestTarget(req.url);
+    if (!target) {
+      res
+        .writeHead(400, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' })
+        .end('Bad request\n');
+      return;
+    }
+    const isPage = isPagePath(target.path);
+    if (isPage && !sameToken(target.token, token)) {
       res
         .writeHead(403, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' })
         .end(
@@ -73,7 +80,10 @@ export async function startHost(options: HostOptions): Promise<Host> {
         );
       return;
     }
-    const file = await readRendererFile(options.rendererDir, isPage ? 'index.html' : url.pathname);
+    const file = await readRendererFile(
+      options.rendererDir,
+      target.path === '' ? 'index.html' : target.path,
+    );
     if (!file) {
       res
         .writeHead(404, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' })
@@ -88,16 +98,16 @@ export async function startHost(options: HostOptions): Promise<Host> {
     // Node hands the socket over without its own error listener: a client resetting the
     // connection would otherwise throw in this process. ws adds its own once it takes over.
     socket.on('error', () => socket.destroy());
-    const url = new URL(req.url ?? '/', 'http://host');
+    const target = readRequestTarget(req.url);
     const origin = req.headers.origin;
     const allowedOrigin = `http://${HOST_ADDRESS}:${(server.address() as AddressInfo).port}`;
     const refuse = (status: string) => {
       socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
     };
-    if (url.pathname !== '/ws') return refuse('404 Not Found');
+    if (target?.path !== 'ws') return refuse('404 Not Found');
     // A page from another site must not drive the core, token or not.
     if (origin !== undefined && origin !== allowedOrigin) return refuse('403 Forbidden');
-    if (!sameToken(url.searchParams.get('token'), token)) return refuse('401 Unauthorized');
+    if (!sameToken(target.token, token)) return refuse('401 Unauthorized');
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws));
   });
 
