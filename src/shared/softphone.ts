@@ -49,9 +49,9 @@ export const IceServerInput = z.object({
     )
     .min(1)
     .max(8),
-  username: z.string().max(200).default(''),
+  username: z.string().max(TEXT_LIMITS.secret).default(''),
   /** Omitted: keep the stored one. */
-  credential: z.string().max(400).optional(),
+  credential: z.string().max(TEXT_LIMITS.credential).optional(),
 });
 
 export const SipAccountSaveInput = z

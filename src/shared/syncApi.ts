@@ -15,7 +15,7 @@ export const AgentCode = z
   .string()
   .trim()
   .min(1, { message: 'agent_code_required' })
-  .max(20, { message: 'too_long' })
+  .max(TEXT_LIMITS.agentCode, { message: 'too_long' })
   .regex(/^[A-Za-z0-9._-]*$/, { message: 'agent_code_invalid' });
 
 export const AgentName = z

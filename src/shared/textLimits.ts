@@ -21,9 +21,29 @@ export const TEXT_LIMITS = {
   shortName: 100,
   domain: 200,
   url: 300,
+  /** A SIP password, a TURN user name. */
   secret: 200,
+  /** A TURN server's credential. */
+  credential: 400,
+  agentCode: 20,
+  /** A file name the user types for an export or a bundle. */
+  fileName: 120,
   search: 200,
+  /** The longest PIN the format allows (authApi.ts). */
+  pin: 12,
 } as const;
 
-/** From this many characters left, a note shows how many remain. */
-export const NOTE_COUNTER_FROM = 0.9;
+/** From this share of its limit on, a long text shows how many characters remain. */
+export const COUNTER_FROM = 0.9;
+
+/** The limit of each editable field of a lead, by the field's name in the contract. */
+export const LEAD_FIELD_LIMITS = {
+  name: TEXT_LIMITS.name,
+  phone: TEXT_LIMITS.phone,
+  phone2: TEXT_LIMITS.phone,
+  source: TEXT_LIMITS.source,
+  note: TEXT_LIMITS.note,
+  province: TEXT_LIMITS.place,
+  district: TEXT_LIMITS.place,
+  address: TEXT_LIMITS.address,
+} as const;
