@@ -238,6 +238,11 @@ export function LeadDetail({
           onChange={(e) => setNoteText(e.target.value)}
         />
         <CharCounter value={noteText} max={TEXT_LIMITS.note} />
+        {fieldError('text') && (
+          <span className="field__error" role="alert">
+            {t(`errors.${fieldError('text')}`)}
+          </span>
+        )}
         <button type="submit">{t('detail.addNote')}</button>
       </form>
 

@@ -245,6 +245,11 @@ export function DispositionPanel({
           onChange={(e) => setNote(e.target.value)}
         />
         <CharCounter value={note} max={TEXT_LIMITS.note} />
+        {errors.note && (
+          <span className="field__error" role="alert">
+            {t(errors.note)}
+          </span>
+        )}
       </label>
       {error && !error.fields?.length && (
         <p className="form__error" role="alert">

@@ -126,6 +126,11 @@ export function OrderForm({ value, products, paymentFixed, errors, onChange }: P
           value={value.deliveryAddress}
           onChange={(e) => onChange({ ...value, deliveryAddress: e.target.value })}
         />
+        {errors['order.deliveryAddress'] && (
+          <span className="field__error" role="alert">
+            {t(errors['order.deliveryAddress'])}
+          </span>
+        )}
       </label>
       <label className="field">
         {t('order.payment')}
@@ -146,6 +151,11 @@ export function OrderForm({ value, products, paymentFixed, errors, onChange }: P
           onChange={(e) => onChange({ ...value, note: e.target.value })}
         />
         <CharCounter value={value.note} max={TEXT_LIMITS.orderNote} />
+        {errors['order.note'] && (
+          <span className="field__error" role="alert">
+            {t(errors['order.note'])}
+          </span>
+        )}
       </label>
     </fieldset>
   );
