@@ -30,6 +30,7 @@ import type { ReminderActions } from './components/ReminderCard';
 import { TodayCallbacks } from './components/TodayCallbacks';
 import { showBrowserNotification } from './browserNotification';
 import { useShortcuts } from './useShortcuts';
+import { TEXT_LIMITS } from '../shared/textLimits';
 
 const CLOCK_TICK_MS = 30_000;
 
@@ -205,6 +206,7 @@ export function App() {
               className="search-box"
               aria-label={t('search.label')}
               placeholder={t('search.placeholder')}
+              maxLength={TEXT_LIMITS.search}
               value={query}
               onChange={(e) => setQuery(e.target.value)}
               onKeyDown={(e) => {

@@ -22,6 +22,7 @@ import {
   SipCredentials,
 } from './softphone';
 import { CustomerFields, Gender } from './workflow';
+import { TEXT_LIMITS } from './textLimits';
 
 // Messages of input refinements are i18n keys under `errors.`, so a form can show them.
 const text = (max: number) => z.string().trim().max(max, { message: 'too_long' });
@@ -37,16 +38,16 @@ function isTimeZone(zone: string): boolean {
 }
 
 export const LeadAddInput = z.object({
-  name: text(200).min(1, { message: 'name_required' }),
+  name: text(TEXT_LIMITS.name).min(1, { message: 'name_required' }),
   phone: z
     .string()
-    .max(40, { message: 'too_long' })
+    .max(TEXT_LIMITS.phone, { message: 'too_long' })
     .superRefine((value, ctx) => {
       const check = checkPhone(value);
       if (!check.valid) ctx.addIssue({ code: 'custom', message: check.reason });
     }),
-  source: text(200).default(''),
-  note: text(4000).default(''),
+  source: text(TEXT_LIMITS.source).default(''),
+  note: text(TEXT_LIMITS.note).default(''),
   receivedAt: Instant.optional(),
 });
 export type LeadAddInput = z.input<typeof LeadAddInput>;
@@ -74,7 +75,7 @@ export const DispositionSaveInput = z
     statusCode: z.string().min(1).max(80),
     /** The softphone's call record; null when the agent called from another phone. */
     callId: Id.nullable().default(null),
-    note: z.string().trim().max(4000).default(''),
+    note: text(TEXT_LIMITS.note).default(''),
     callbackAt: Instant.nullable().default(null),
     consentOutsideHours: z.boolean().default(false),
     customer: CustomerFields.nullable().default(null),
@@ -91,7 +92,7 @@ export const LeadDetail = z.object({
 });
 export type LeadDetail = z.infer<typeof LeadDetail>;
 
-const Label = z.string().trim().min(1, { message: 'label_required' }).max(80);
+const Label = text(TEXT_LIMITS.statusLabel).min(1, { message: 'label_required' });
 
 export const StatusAddInput = z
   .object({
@@ -126,8 +127,8 @@ export const StatusUpdateInput = z
 export const ProductSaveInput = z
   .object({
     id: Id.nullable().default(null),
-    code: z.string().trim().min(1, { message: 'code_required' }).max(40),
-    name: z.string().trim().min(1, { message: 'name_required' }).max(200),
+    code: text(TEXT_LIMITS.productCode).min(1, { message: 'code_required' }),
+    name: text(TEXT_LIMITS.name).min(1, { message: 'name_required' }),
     unitPrice: Vnd,
     active: z.boolean().default(true),
   })
@@ -136,14 +137,14 @@ export const ProductSaveInput = z
 export const LeadUpdateInput = z
   .object({
     id: Id,
-    name: z.string().trim().min(1, { message: 'name_required' }).max(200).optional(),
-    note: z.string().trim().max(4000).optional(),
-    phone2: z.string().trim().max(40).optional(),
+    name: text(TEXT_LIMITS.name).min(1, { message: 'name_required' }).optional(),
+    note: text(TEXT_LIMITS.note).optional(),
+    phone2: text(TEXT_LIMITS.phone).optional(),
     gender: Gender.optional(),
     birthYear: z.number().int().min(1900).max(2100).nullable().optional(),
-    province: z.string().trim().max(100).optional(),
-    district: z.string().trim().max(100).optional(),
-    address: z.string().trim().max(500).optional(),
+    province: text(TEXT_LIMITS.place).optional(),
+    district: text(TEXT_LIMITS.place).optional(),
+    address: text(TEXT_LIMITS.address).optional(),
     doNotCall: z.boolean().optional(),
   })
   .strict();
@@ -209,7 +210,7 @@ export const api = {
   },
   'leads.addNote': {
     input: z
-      .object({ id: Id, text: z.string().trim().min(1, { message: 'note_required' }).max(4000) })
+      .object({ id: Id, text: text(TEXT_LIMITS.note).min(1, { message: 'note_required' }) })
       .strict(),
     output: LeadDetail,
   },

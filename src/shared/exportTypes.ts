@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Instant, Stage } from './domain';
 import { OrderState } from './orders';
+import { TEXT_LIMITS } from './textLimits';
 
 /** What can be exported: the lead book, the call log, the orders. */
 export const exportKinds = ['leads', 'calls', 'orders'] as const;
@@ -42,7 +43,7 @@ export const ExportFileName = z
   .string()
   .trim()
   .min(1)
-  .max(120)
+  .max(TEXT_LIMITS.fileName)
   .regex(/^[^/\\:*?"<>|]+$/, { message: 'file_name_invalid' })
   // Control characters: not in a file name.
   .refine((n) => ![...n].some((c) => c.charCodeAt(0) < 0x20), { message: 'file_name_invalid' })

@@ -9,7 +9,7 @@ import { LeadSearchInput, LeadSearchPage } from './searchTypes';
  * refer to that upload by id.
  */
 
-/** Chunks are base64: 512 KiB of file stays well under the host's 1 MiB message limit. */
+/** Chunks are base64: 512 KiB of file stays well under the host's 8 MiB message limit. */
 export const UPLOAD_CHUNK_BYTES = 512 * 1024;
 export const UPLOAD_MAX_BYTES = 200 * 1024 * 1024;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Payment } from './catalogue';
+import { TEXT_LIMITS } from './textLimits';
 
 export const orderStates = ['new', 'confirmed', 'shipping', 'delivered', 'cancelled'] as const;
 export const OrderState = z.enum(orderStates);
@@ -24,7 +25,7 @@ export const Vnd = z.number().int().min(0).max(1_000_000_000_000);
 
 export const OrderItemDraft = z.object({
   productId: z.string().uuid().nullable().default(null),
-  productName: z.string().trim().min(1, { message: 'product_required' }).max(200),
+  productName: z.string().trim().min(1, { message: 'product_required' }).max(TEXT_LIMITS.name),
   quantity: z.number().int().min(1, { message: 'quantity_invalid' }).max(100_000),
   unitPrice: Vnd,
 });
@@ -32,10 +33,10 @@ export type OrderItemDraft = z.infer<typeof OrderItemDraft>;
 
 export const OrderDraft = z.object({
   items: z.array(OrderItemDraft).max(100),
-  deliveryAddress: z.string().trim().max(500).default(''),
+  deliveryAddress: z.string().trim().max(TEXT_LIMITS.address).default(''),
   /** For a convert-with-order; closing statuses of `contact` leads decide it themselves. */
   payment: Payment.default('pending'),
-  note: z.string().trim().max(2000).default(''),
+  note: z.string().trim().max(TEXT_LIMITS.orderNote).default(''),
 });
 export type OrderDraft = z.infer<typeof OrderDraft>;
 

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { Lead } from './domain';
+import { TEXT_LIMITS } from './textLimits';
 
 /** `leads.search`: one box over name, phone and note (see src/main/core/db/search.ts). */
 export const LeadSearchInput = z
   .object({
-    query: z.string().max(200, { message: 'too_long' }),
+    query: z.string().max(TEXT_LIMITS.search, { message: 'too_long' }),
     limit: z.number().int().min(1).max(200).default(50),
     /** Opaque position returned as `nextCursor` by the previous page. */
     cursor: z.string().max(40).nullable().default(null),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TEXT_LIMITS } from './textLimits';
 
 export const CallDirection = z.enum(['outbound', 'inbound']);
 export type CallDirection = z.infer<typeof CallDirection>;
@@ -34,7 +35,7 @@ export const DtmfMode = z.enum(['rfc4733', 'info']);
 const WsUrl = z
   .string()
   .trim()
-  .max(300)
+  .max(TEXT_LIMITS.url)
   .regex(/^wss?:\/\/[^\s/]+(\/\S*)?$/, { message: 'ws_url_invalid' });
 
 export const IceServerInput = z.object({
@@ -43,26 +44,27 @@ export const IceServerInput = z.object({
       z
         .string()
         .trim()
+        .max(TEXT_LIMITS.url)
         .regex(/^(stun|turns?):\S+$/, { message: 'ice_url_invalid' }),
     )
     .min(1)
     .max(8),
-  username: z.string().max(200).default(''),
+  username: z.string().max(TEXT_LIMITS.secret).default(''),
   /** Omitted: keep the stored one. */
-  credential: z.string().max(400).optional(),
+  credential: z.string().max(TEXT_LIMITS.credential).optional(),
 });
 
 export const SipAccountSaveInput = z
   .object({
     id: z.string().uuid().nullable().default(null),
-    name: z.string().trim().min(1, { message: 'name_required' }).max(100),
+    name: z.string().trim().min(1, { message: 'name_required' }).max(TEXT_LIMITS.shortName),
     wsServer: WsUrl,
-    domain: z.string().trim().min(1, { message: 'domain_required' }).max(200),
-    username: z.string().trim().min(1, { message: 'username_required' }).max(100),
-    authUsername: z.string().trim().max(100).default(''),
+    domain: z.string().trim().min(1, { message: 'domain_required' }).max(TEXT_LIMITS.domain),
+    username: z.string().trim().min(1, { message: 'username_required' }).max(TEXT_LIMITS.shortName),
+    authUsername: z.string().trim().max(TEXT_LIMITS.shortName).default(''),
     /** Omitted: keep the stored password. Never sent back. */
-    password: z.string().max(200).optional(),
-    displayName: z.string().trim().max(100).default(''),
+    password: z.string().max(TEXT_LIMITS.secret).optional(),
+    displayName: z.string().trim().max(TEXT_LIMITS.shortName).default(''),
     iceServers: z.array(IceServerInput).max(8).default([]),
     iceGatheringTimeoutMs: z.number().int().min(0).max(10_000).default(500),
     dialPrefix: z

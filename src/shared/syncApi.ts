@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Stage } from './domain';
 import { ExportFileName } from './exportTypes';
+import { TEXT_LIMITS } from './textLimits';
 
 /*
  * Agents and supervisor sync over the contract (issue 7). The renderer never names a path on
@@ -14,14 +15,14 @@ export const AgentCode = z
   .string()
   .trim()
   .min(1, { message: 'agent_code_required' })
-  .max(20, { message: 'too_long' })
+  .max(TEXT_LIMITS.agentCode, { message: 'too_long' })
   .regex(/^[A-Za-z0-9._-]*$/, { message: 'agent_code_invalid' });
 
 export const AgentName = z
   .string()
   .trim()
   .min(1, { message: 'name_required' })
-  .max(100, { message: 'too_long' });
+  .max(TEXT_LIMITS.shortName, { message: 'too_long' });
 
 export const Agent = z.object({ id: z.string(), name: z.string(), code: z.string() });
 export type Agent = z.infer<typeof Agent>;

@@ -4,18 +4,19 @@ import { nextCallableTime, withinCallingHours, type CallingWindow } from './call
 import type { Lead, NextAction, Stage } from './domain';
 import { orderTotal, type OrderDraft, type OrderItemDraft } from './orders';
 import { HOUR_MS } from './time';
+import { TEXT_LIMITS } from './textLimits';
 
 export const Gender = z.enum(['', 'male', 'female', 'other']);
 
 /** The contact fields an agent fills when converting (seed 000, 6.1). */
 export const CustomerFields = z.object({
-  name: z.string().trim().max(200),
-  phone2: z.string().trim().max(40).default(''),
+  name: z.string().trim().max(TEXT_LIMITS.name),
+  phone2: z.string().trim().max(TEXT_LIMITS.phone).default(''),
   gender: Gender.default(''),
   birthYear: z.number().int().min(1900).max(2100).nullable().default(null),
-  province: z.string().trim().max(100).default(''),
-  district: z.string().trim().max(100).default(''),
-  address: z.string().trim().max(500).default(''),
+  province: z.string().trim().max(TEXT_LIMITS.place).default(''),
+  district: z.string().trim().max(TEXT_LIMITS.place).default(''),
+  address: z.string().trim().max(TEXT_LIMITS.address).default(''),
 });
 export type CustomerFields = z.infer<typeof CustomerFields>;
 

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { api, isMethod, type Handlers, type InvokeResult, type Method } from '../../shared/api';
 import { AppError } from '../../shared/errors';
 import type { Log } from './log';
@@ -37,10 +38,7 @@ export function createDispatch(
     if (refused) return fail(refused);
     const parsed = api[method].input.safeParse(input ?? {});
     if (!parsed.success) {
-      const fields = parsed.error.issues.map((i) => ({
-        path: i.path.join('.'),
-        key: i.code === 'custom' || /^[a-z_]+$/.test(i.message) ? i.message : 'invalid_value',
-      }));
+      const fields = parsed.error.issues.map((i) => ({ path: i.path.join('.'), key: issueKey(i) }));
       const summary = fields.map((f) => `${f.path || '(input)'}: ${f.key}`).join('; ');
       return fail(
         new AppError('invalid_input', `Invalid input for ${method}: ${summary}`, { fields }),
@@ -67,6 +65,14 @@ export function createDispatch(
       if (ms > SLOW_CALL_MS) log.warn('slow call', { method, ms: Math.round(ms) });
     }
   };
+}
+
+/** The i18n key of one validation problem: the schema's own, else a generic one. */
+function issueKey(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'custom' || /^[a-z_]+$/.test(issue.message)) return issue.message;
+  // Every free-text field has a largest length; saying so beats "invalid" for a pasted essay.
+  if (issue.code === 'too_big' && issue.origin === 'string') return 'too_long';
+  return 'invalid_value';
 }
 
 function fail(err: AppError): InvokeResult {

@@ -6,11 +6,16 @@ import type { Core } from '../core/core';
 import type { Log } from '../core/log';
 import type { CoreSession } from '../core/sessions';
 import { CONTENT_SECURITY_POLICY } from '../csp';
+import { isPagePath, readRequestTarget } from './requestPath';
 import { readRendererFile } from './staticFiles';
 
 export const HOST_ADDRESS = '127.0.0.1';
-/** Largest WebSocket message accepted; a call's input is small. */
-const MAX_MESSAGE_BYTES = 1 << 20;
+/**
+ * Largest WebSocket message read; a bigger one closes that connection with 1009. Well above
+ * any valid call (an upload chunk is ~700 KB) so that an oversized field, e.g. a 1.5 MB text
+ * pasted into a note, reaches the contract and gets a field error instead of a dropped line.
+ */
+export const MAX_MESSAGE_BYTES = 8 << 20;
 
 export interface HostOptions {
   core: Core;
@@ -49,7 +54,6 @@ export async function startHost(options: HostOptions): Promise<Host> {
   });
 
   async function serveHttp(req: IncomingMessage, res: ServerResponse) {
-    const url = new URL(req.url ?? '/', 'http://host');
     const headers = {
       'Content-Security-Policy': CONTENT_SECURITY_POLICY,
       'X-Content-Type-Options': 'nosniff',
@@ -60,8 +64,15 @@ export async function startHost(options: HostOptions): Promise<Host> {
       res.writeHead(405, headers).end();
       return;
     }
-    const isPage = url.pathname === '/' || url.pathname === '/index.html';
-    if (isPage && !sameToken(url.searchParams.get('token'), token)) {
+    const target = readRequestTarget(req.url);
+    if (!target) {
+      res
+        .writeHead(400, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' })
+        .end('Bad request\n');
+      return;
+    }
+    const isPage = isPagePath(target.path);
+    if (isPage && !sameToken(target.token, token)) {
       res
         .writeHead(403, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' })
         .end(
@@ -69,7 +80,10 @@ export async function startHost(options: HostOptions): Promise<Host> {
         );
       return;
     }
-    const file = await readRendererFile(options.rendererDir, isPage ? 'index.html' : url.pathname);
+    const file = await readRendererFile(
+      options.rendererDir,
+      target.path === '' ? 'index.html' : target.path,
+    );
     if (!file) {
       res
         .writeHead(404, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' })
@@ -81,16 +95,19 @@ export async function startHost(options: HostOptions): Promise<Host> {
   }
 
   server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', 'http://host');
+    // Node hands the socket over without its own error listener: a client resetting the
+    // connection would otherwise throw in this process. ws adds its own once it takes over.
+    socket.on('error', () => socket.destroy());
+    const target = readRequestTarget(req.url);
     const origin = req.headers.origin;
     const allowedOrigin = `http://${HOST_ADDRESS}:${(server.address() as AddressInfo).port}`;
     const refuse = (status: string) => {
       socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
     };
-    if (url.pathname !== '/ws') return refuse('404 Not Found');
+    if (target?.path !== 'ws') return refuse('404 Not Found');
     // A page from another site must not drive the core, token or not.
     if (origin !== undefined && origin !== allowedOrigin) return refuse('403 Forbidden');
-    if (!sameToken(url.searchParams.get('token'), token)) return refuse('401 Unauthorized');
+    if (!sameToken(target.token, token)) return refuse('401 Unauthorized');
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws));
   });
 
@@ -106,8 +123,19 @@ export async function startHost(options: HostOptions): Promise<Host> {
       session.close();
       sockets.delete(ws);
     });
+    // A frame ws cannot accept (too big, invalid UTF-8, reserved opcode or bit, unmasked, a
+    // fragmented control frame) is an 'error' on this socket; ws has already sent the close
+    // code (1002, 1007, 1009). Unheard, the error would be thrown and end every connection.
+    ws.on('error', (err: Error & { code?: string }) => {
+      log.warn('websocket closed on a bad frame', { code: err.code ?? err.message });
+    });
     ws.on('message', (data) => {
-      void answer(ws, session, data.toString());
+      answer(ws, session, data.toString()).catch((err: unknown) => {
+        // A rejection left unhandled would end the process, and every other connection.
+        log.error('host could not answer', {
+          error: err instanceof Error ? err.message : String(err),
+        });
+      });
     });
   });
 

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname, resolve, sep } from 'node:path';
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -15,23 +15,22 @@ const types: Record<string, string> = {
   '.mp3': 'audio/mpeg',
 };
 
-/** Reads a file of the built renderer; undefined for anything outside it or missing. */
+/**
+ * Reads a file of the built renderer; undefined for anything outside it or missing.
+ * `relativePath` is already decoded (requestPath.ts): decoding it again here would turn
+ * `%2569ndex.html` into the page behind the token gate's back.
+ */
 export async function readRendererFile(
   root: string,
-  urlPath: string,
+  relativePath: string,
 ): Promise<{ body: Buffer; type: string } | undefined> {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(urlPath);
-  } catch {
-    return undefined;
-  }
-  const relative = normalize(decoded).replace(/^([/\\])+/, '');
-  const full = join(root, relative);
-  if (full !== root && !full.startsWith(root.endsWith(sep) ? root : root + sep)) return undefined;
+  const base = resolve(root);
+  const full = resolve(base, relativePath);
+  // Kept although requestPath.ts already refuses dot segments: the file system is the last word.
+  if (full === base || !full.startsWith(base + sep)) return undefined;
   try {
     const body = await readFile(full);
-    return { body, type: types[extname(full)] ?? 'application/octet-stream' };
+    return { body, type: types[extname(full).toLowerCase()] ?? 'application/octet-stream' };
   } catch {
     return undefined;
   }

@@ -4,6 +4,7 @@ import { toApiError } from '../store/queue';
 import { useStores } from '../store/context';
 import { useApplyStatus } from './accessStore';
 import { pinErrorText } from './pinError';
+import { TEXT_LIMITS } from '../../shared/textLimits';
 
 /** Asks for the admin PIN and unlocks this connection (main enforces the wait after failures). */
 export function PinPrompt() {
@@ -36,6 +37,7 @@ export function PinPrompt() {
           id="unlock-pin"
           type="password"
           inputMode="numeric"
+          maxLength={TEXT_LIMITS.pin}
           autoComplete="off"
           autoFocus
           value={pin}

@@ -5,6 +5,7 @@ import { useStores } from '../store/context';
 import { useAccess, useApplyStatus } from './accessStore';
 import { pinErrorText } from './pinError';
 import './access.css';
+import { TEXT_LIMITS } from '../../shared/textLimits';
 
 /**
  * First start: "Tạo mã PIN quản trị". Shown while no admin PIN exists. Independent of the
@@ -48,6 +49,7 @@ export function PinSetupDialog() {
             id="setup-pin"
             type="password"
             inputMode="numeric"
+            maxLength={TEXT_LIMITS.pin}
             autoComplete="new-password"
             autoFocus
             value={pin}
@@ -60,6 +62,7 @@ export function PinSetupDialog() {
             id="setup-pin-again"
             type="password"
             inputMode="numeric"
+            maxLength={TEXT_LIMITS.pin}
             autoComplete="new-password"
             value={again}
             onChange={(e) => setAgain(e.target.value)}

@@ -5,6 +5,7 @@ import { toApiError } from '../store/queue';
 import { useStores } from '../store/context';
 import { useAccess, useApplyStatus } from './accessStore';
 import { pinErrorText } from './pinError';
+import { TEXT_LIMITS } from '../../shared/textLimits';
 
 /** Admin only (inside a RoleGate): the install's role, number masking, changing the PIN. */
 export function SecurityAdmin() {
@@ -80,6 +81,7 @@ export function SecurityAdmin() {
             id="current-pin"
             type="password"
             inputMode="numeric"
+            maxLength={TEXT_LIMITS.pin}
             autoComplete="off"
             value={currentPin}
             onChange={(e) => setCurrentPin(e.target.value)}
@@ -91,6 +93,7 @@ export function SecurityAdmin() {
             id="new-pin"
             type="password"
             inputMode="numeric"
+            maxLength={TEXT_LIMITS.pin}
             autoComplete="new-password"
             value={newPin}
             onChange={(e) => setNewPin(e.target.value)}

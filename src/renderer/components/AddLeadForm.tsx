@@ -4,6 +4,8 @@ import type { Lead } from '../../shared/domain';
 import type { ApiError } from '../../shared/errors';
 import type { Client } from '../api/client';
 import { toApiError } from '../store/queue';
+import { CharCounter } from './CharCounter';
+import { LEAD_FIELD_LIMITS } from '../../shared/textLimits';
 
 interface Props {
   client: Client;
@@ -68,6 +70,7 @@ export function AddLeadForm({ client, onSaved, onCancel, onOpenExisting }: Props
       id,
       name: field,
       value: values[field],
+      maxLength: LEAD_FIELD_LIMITS[field],
       'aria-invalid': message ? true : undefined,
       'aria-describedby': message ? `${id}-error` : undefined,
       onChange: (e: { target: { value: string } }) =>
@@ -77,7 +80,10 @@ export function AddLeadForm({ client, onSaved, onCancel, onOpenExisting }: Props
       <div className="field">
         <label htmlFor={id}>{label}</label>
         {extra.multiline ? (
-          <textarea {...props} rows={3} />
+          <>
+            <textarea {...props} rows={3} />
+            <CharCounter value={values[field]} max={LEAD_FIELD_LIMITS[field]} />
+          </>
         ) : (
           <input {...props} placeholder={extra.hint} autoFocus={field === 'name'} />
         )}

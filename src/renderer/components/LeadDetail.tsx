@@ -11,6 +11,8 @@ import { toApiError } from '../store/queue';
 import { DispositionPanel } from './disposition/DispositionPanel';
 import { CallButton } from './phone/CallButton';
 import { Timeline } from './Timeline';
+import { LEAD_FIELD_LIMITS, TEXT_LIMITS } from '../../shared/textLimits';
+import { CharCounter } from './CharCounter';
 
 interface Props {
   leadId: string;
@@ -202,9 +204,11 @@ export function LeadDetail({
           <label key={f} className="field">
             {t(`detail.${f}`)}
             <input
+              maxLength={LEAD_FIELD_LIMITS[f]}
               value={form[f] ?? ''}
               onChange={(e) => setForm({ ...form, [f]: e.target.value })}
             />
+            {f === 'note' && <CharCounter value={form[f] ?? ''} max={LEAD_FIELD_LIMITS[f]} />}
             {fieldError(f) && (
               <span className="field__error" role="alert">
                 {t(`errors.${fieldError(f)}`)}
@@ -229,9 +233,16 @@ export function LeadDetail({
         <input
           aria-label={t('detail.addNote')}
           placeholder={t('detail.notePlaceholder')}
+          maxLength={TEXT_LIMITS.note}
           value={noteText}
           onChange={(e) => setNoteText(e.target.value)}
         />
+        <CharCounter value={noteText} max={TEXT_LIMITS.note} />
+        {fieldError('text') && (
+          <span className="field__error" role="alert">
+            {t(`errors.${fieldError('text')}`)}
+          </span>
+        )}
         <button type="submit">{t('detail.addNote')}</button>
       </form>
 

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { StatusEntry } from '../../shared/catalogue';
 import type { QueueFilter } from '../store/queue';
 import { CustomerStatusFilter } from './CustomerStatusFilter';
+import { TEXT_LIMITS } from '../../shared/textLimits';
 
 interface Props {
   filter: QueueFilter;
@@ -22,6 +23,7 @@ export function QueueFilters({ filter, statuses, onChange }: Props) {
         {t('filter.source')}{' '}
         <input
           type="search"
+          maxLength={TEXT_LIMITS.source}
           defaultValue={filter.source}
           placeholder={t('filter.sourcePlaceholder')}
           onKeyDown={(e) => {

@@ -36,6 +36,10 @@ export const en: Messages = {
     other: 'Nothing in this folder yet.',
     add: 'Add lead',
   },
+  form: {
+    charsLeft: '{{left}} of {{max}} characters left',
+    charsAtLimit: 'At the {{max}}-character limit: anything more is cut off.',
+  },
   addLead: {
     open: 'Add lead',
     title: 'Add a new lead',
@@ -278,7 +282,7 @@ export const en: Messages = {
     phone_invalid:
       'This phone number is not valid. Check the digits and the prefix (e.g. 0912 345 678).',
     phone_duplicate: 'This phone number is already in the list.',
-    too_long: 'Too long.',
+    too_long: 'Too long: please shorten it.',
     invalid_value: 'Invalid value.',
     cursor_invalid: 'The list position is not valid; reload the list.',
     ws_url_invalid: 'The WebSocket address must start with ws:// or wss://.',

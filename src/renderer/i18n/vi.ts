@@ -35,6 +35,10 @@ export const vi = {
     other: 'Chưa có data nào trong mục này.',
     add: 'Thêm data',
   },
+  form: {
+    charsLeft: 'Còn {{left}} / {{max}} ký tự',
+    charsAtLimit: 'Đã đủ {{max}} ký tự: phần dán thêm bị cắt bớt.',
+  },
   addLead: {
     open: 'Thêm data',
     title: 'Thêm data mới',
@@ -277,7 +281,7 @@ export const vi = {
     phone_invalid:
       'Số điện thoại không hợp lệ. Kiểm tra lại số chữ số và đầu số (ví dụ 0912 345 678).',
     phone_duplicate: 'Số điện thoại này đã có trong danh sách.',
-    too_long: 'Nội dung quá dài.',
+    too_long: 'Nội dung quá dài, hãy rút gọn lại.',
     invalid_value: 'Giá trị không hợp lệ.',
     cursor_invalid: 'Vị trí danh sách không hợp lệ; hãy tải lại.',
     ws_url_invalid: 'Địa chỉ WebSocket phải bắt đầu bằng ws:// hoặc wss://.',

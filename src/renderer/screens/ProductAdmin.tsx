@@ -4,6 +4,7 @@ import type { ApiError } from '../../shared/errors';
 import { formatVnd, type Product } from '../../shared/orders';
 import { useCatalogue, useStores } from '../store/context';
 import { toApiError } from '../store/queue';
+import { TEXT_LIMITS } from '../../shared/textLimits';
 
 const blank = { id: null as string | null, code: '', name: '', unitPrice: 0, active: true };
 
@@ -62,12 +63,14 @@ export function ProductAdmin() {
         <input
           aria-label={t('admin.code')}
           placeholder={t('admin.code')}
+          maxLength={TEXT_LIMITS.productCode}
           value={draft.code}
           onChange={(e) => setDraft({ ...draft, code: e.target.value })}
         />
         <input
           aria-label={t('admin.name')}
           placeholder={t('admin.name')}
+          maxLength={TEXT_LIMITS.name}
           value={draft.name}
           onChange={(e) => setDraft({ ...draft, name: e.target.value })}
         />

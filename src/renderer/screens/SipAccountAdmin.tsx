@@ -7,6 +7,7 @@ import type { ConnectionTest } from '../phone/Phone';
 import { usePhoneController } from '../phone/phoneContext';
 import { useStores } from '../store/context';
 import { toApiError } from '../store/queue';
+import { TEXT_LIMITS } from '../../shared/textLimits';
 
 interface IceRow {
   urls: string;
@@ -35,6 +36,17 @@ interface Draft {
   registerExpires: string;
   active: boolean;
 }
+
+/** The contract's limits (softphone.ts), so a paste stops where a save would be refused. */
+const SIP_FIELD_LIMITS: Partial<Record<keyof Draft, number>> = {
+  name: TEXT_LIMITS.shortName,
+  wsServer: TEXT_LIMITS.url,
+  domain: TEXT_LIMITS.domain,
+  username: TEXT_LIMITS.shortName,
+  authUsername: TEXT_LIMITS.shortName,
+  displayName: TEXT_LIMITS.shortName,
+  dialPrefix: 10,
+};
 
 const blank: Draft = {
   id: null,
@@ -135,6 +147,7 @@ export function SipAccountAdmin() {
       {label}
       <input
         type={type}
+        maxLength={type === 'text' ? SIP_FIELD_LIMITS[key] : undefined}
         value={String(draft?.[key] ?? '')}
         onChange={(e) => set(key, e.target.value as never)}
       />
@@ -238,6 +251,7 @@ export function SipAccountAdmin() {
               <input
                 type="password"
                 autoComplete="new-password"
+                maxLength={TEXT_LIMITS.secret}
                 placeholder={
                   draft.hasPassword
                     ? t('phone.accounts.passwordKeep')
@@ -286,11 +300,13 @@ export function SipAccountAdmin() {
                   <input
                     aria-label={t('phone.accounts.iceUrls', { n: i + 1 })}
                     placeholder="turn:turn.example.vn:3478"
+                    maxLength={TEXT_LIMITS.url * 8}
                     value={row.urls}
                     onChange={(e) => setRow({ urls: e.target.value })}
                   />
                   <input
                     aria-label={t('phone.accounts.iceUsername', { n: i + 1 })}
+                    maxLength={TEXT_LIMITS.secret}
                     value={row.username}
                     onChange={(e) => setRow({ username: e.target.value })}
                   />
@@ -299,6 +315,7 @@ export function SipAccountAdmin() {
                     autoComplete="new-password"
                     aria-label={t('phone.accounts.iceCredential', { n: i + 1 })}
                     placeholder={row.hasCredential ? t('phone.accounts.passwordKeep') : ''}
+                    maxLength={TEXT_LIMITS.credential}
                     value={row.credential}
                     onChange={(e) => setRow({ credential: e.target.value })}
                   />

@@ -6,6 +6,7 @@ import type { ApiError } from '../../shared/errors';
 import { customerStatuses, entryLabel } from '../store/catalogue';
 import { useCatalogue, useStores } from '../store/context';
 import { toApiError } from '../store/queue';
+import { TEXT_LIMITS } from '../../shared/textLimits';
 
 function StatusRow({ entry, onError }: { entry: StatusEntry; onError(e: ApiError | null): void }) {
   const { t } = useTranslation();
@@ -33,6 +34,7 @@ function StatusRow({ entry, onError }: { entry: StatusEntry; onError(e: ApiError
       <td>
         <input
           aria-label={t('admin.labelVi')}
+          maxLength={TEXT_LIMITS.statusLabel}
           value={draft.labelVi}
           onChange={(e) => setDraft({ ...draft, labelVi: e.target.value })}
         />
@@ -40,6 +42,7 @@ function StatusRow({ entry, onError }: { entry: StatusEntry; onError(e: ApiError
       <td>
         <input
           aria-label={t('admin.labelEn')}
+          maxLength={TEXT_LIMITS.statusLabel}
           value={draft.labelEn}
           onChange={(e) => setDraft({ ...draft, labelEn: e.target.value })}
         />
@@ -159,12 +162,14 @@ function AddStatus({ onError }: { onError(e: ApiError | null): void }) {
       <input
         aria-label={t('admin.labelVi')}
         placeholder={t('admin.labelVi')}
+        maxLength={TEXT_LIMITS.statusLabel}
         value={labelVi}
         onChange={(e) => setLabelVi(e.target.value)}
       />
       <input
         aria-label={t('admin.labelEn')}
         placeholder={t('admin.labelEn')}
+        maxLength={TEXT_LIMITS.statusLabel}
         value={labelEn}
         onChange={(e) => setLabelEn(e.target.value)}
       />

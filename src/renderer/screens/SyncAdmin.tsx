@@ -11,6 +11,7 @@ import { useCatalogue, useSettings, useStores } from '../store/context';
 import { toApiError } from '../store/queue';
 import '../components/sync/sync.css';
 import { entryLabel } from '../store/catalogue';
+import { TEXT_LIMITS } from '../../shared/textLimits';
 
 // The tables a person cares about, in the order they read them.
 const shownTables = [
@@ -176,6 +177,7 @@ export function SyncAdmin() {
             <input
               id="sync-export-name"
               type="text"
+              maxLength={TEXT_LIMITS.fileName}
               value={exportName}
               placeholder={`${agent?.code ?? 'leadphone'}-….lpbundle`}
               onChange={(e) => setExportName(e.target.value)}
@@ -334,6 +336,7 @@ export function SyncAdmin() {
               id="sync-assign-agent"
               type="text"
               list="sync-known-agents"
+              maxLength={TEXT_LIMITS.agentCode}
               value={assign.agentCode}
               onChange={(e) => setAssign({ ...assign, agentCode: e.target.value })}
             />
@@ -365,6 +368,7 @@ export function SyncAdmin() {
             <input
               id="sync-assign-source"
               type="text"
+              maxLength={TEXT_LIMITS.source}
               value={assign.source}
               placeholder={t('sync.any')}
               onChange={(e) => setAssign({ ...assign, source: e.target.value })}
@@ -391,6 +395,7 @@ export function SyncAdmin() {
             <input
               id="sync-assign-name"
               type="text"
+              maxLength={TEXT_LIMITS.fileName}
               value={assign.fileName}
               placeholder={`${assign.agentCode || '…'}-….lpbundle`}
               onChange={(e) => setAssign({ ...assign, fileName: e.target.value })}

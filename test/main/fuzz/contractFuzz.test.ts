@@ -9,6 +9,7 @@ import { setUpInstall } from '../../helpers/access';
 import { dumpDatabase } from '../../helpers/dbDump';
 import { hostRig } from '../../helpers/hostRig';
 import { tempDir } from '../../helpers/tempDir';
+import { HOSTILE_FRAMES, openRawWebSocket, pastedNoteFrame } from '../../helpers/rawWebSocket';
 
 /*
  * Random payloads to every contract method through the browser host's WebSocket: random JSON,
@@ -31,7 +32,7 @@ const SEED = Number(process.env.FUZZ_SEED ?? 20261123);
 const JUNK_PAYLOADS = 7000;
 const SHAPED_PAYLOADS = 3500;
 const BATCH = 400;
-/** The host closes a socket on a message over 1 MiB; payloads stay under it. */
+/** The host closes a socket on a message over MAX_MESSAGE_BYTES; payloads stay well under. */
 const MAX_FRAME = 1_000_000;
 
 const methods = Object.keys(api) as Method[];
@@ -494,6 +495,42 @@ describe('fuzzing the contract through the host', () => {
     // Enough of the run got past validation to mean something.
     expect(handled).toBeGreaterThan(200);
   }, 240_000);
+
+  /*
+   * Frames no WebSocket library would send, written by hand on a TCP socket after a real
+   * upgrade: each must close only its own connection, with the right code, while the
+   * connection opened before it keeps answering calls.
+   */
+  it('survives raw frames that break the protocol, and a 1.5 MB pasted note', async () => {
+    setUpInstall(rig.core.db, 'admin');
+    await connect();
+    const alive = async () =>
+      expect(await send({ methodText: '"app.info"', inputText: '{}' })).toMatchObject({
+        ok: true,
+      });
+    await alive();
+    for (const { name, frame, code } of HOSTILE_FRAMES) {
+      const raw = await openRawWebSocket(rig.host.port, rig.host.token);
+      raw.send(frame);
+      expect(await raw.closed, name).toEqual({ code });
+      expect(ws.readyState, name).toBe(WebSocket.OPEN);
+      await alive();
+    }
+    const before = snapshot(rig.core, rig.dir);
+    const raw = await openRawWebSocket(rig.host.port, rig.host.token);
+    raw.send(pastedNoteFrame(1, pools.id![0] as string));
+    expect(await raw.nextMessage()).toMatchObject({
+      id: 1,
+      result: {
+        ok: false,
+        error: { code: 'invalid_input', fields: [{ path: 'note', key: 'too_long' }] },
+      },
+    });
+    expect(raw.socket.destroyed).toBe(false);
+    raw.destroy();
+    await alive();
+    expect(snapshot(rig.core, rig.dir)).toEqual(before);
+  }, 60_000);
 
   it('holds the same for an agent install, where role refusals come first', async () => {
     const { sent } = await fuzz('agent', SEED + 2, 1000, 1000);

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { CustomerFields } from '../../../shared/workflow';
+import { LEAD_FIELD_LIMITS } from '../../../shared/textLimits';
 
 interface Props {
   value: CustomerFields;
@@ -29,6 +30,7 @@ export function CustomerForm({ value, errors, onChange }: Props) {
           <label key={f} className="field">
             {t(labels[f])}
             <input
+              maxLength={LEAD_FIELD_LIMITS[f]}
               value={value[f]}
               aria-invalid={error ? true : undefined}
               onChange={(e) => set({ [f]: e.target.value })}

@@ -19,6 +19,8 @@ import { toApiError } from '../../store/queue';
 import { CallbackPicker } from './CallbackPicker';
 import { CustomerForm } from './CustomerForm';
 import { emptyItem, OrderForm } from './OrderForm';
+import { TEXT_LIMITS } from '../../../shared/textLimits';
+import { CharCounter } from '../CharCounter';
 
 interface Props {
   lead: Lead;
@@ -236,7 +238,18 @@ export function DispositionPanel({
       )}
       <label className="field">
         {t('disposition.note')}
-        <textarea rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
+        <textarea
+          rows={2}
+          maxLength={TEXT_LIMITS.note}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+        />
+        <CharCounter value={note} max={TEXT_LIMITS.note} />
+        {errors.note && (
+          <span className="field__error" role="alert">
+            {t(errors.note)}
+          </span>
+        )}
       </label>
       {error && !error.fields?.length && (
         <p className="form__error" role="alert">

@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { Payment } from '../../../shared/catalogue';
 import { formatVnd, orderTotal, type OrderDraft, type Product } from '../../../shared/orders';
+import { TEXT_LIMITS } from '../../../shared/textLimits';
+import { CharCounter } from '../CharCounter';
 
 interface Props {
   value: OrderDraft;
@@ -59,6 +61,7 @@ export function OrderForm({ value, products, paymentFixed, errors, onChange }: P
                 </select>
                 <input
                   aria-label={`${t('order.product')} ${i + 1} (${t('admin.name')})`}
+                  maxLength={TEXT_LIMITS.name}
                   value={item.productName}
                   onChange={(e) => setItem(i, { productName: e.target.value })}
                 />
@@ -119,9 +122,15 @@ export function OrderForm({ value, products, paymentFixed, errors, onChange }: P
       <label className="field">
         {t('order.deliveryAddress')}
         <input
+          maxLength={TEXT_LIMITS.address}
           value={value.deliveryAddress}
           onChange={(e) => onChange({ ...value, deliveryAddress: e.target.value })}
         />
+        {errors['order.deliveryAddress'] && (
+          <span className="field__error" role="alert">
+            {t(errors['order.deliveryAddress'])}
+          </span>
+        )}
       </label>
       <label className="field">
         {t('order.payment')}
@@ -136,7 +145,17 @@ export function OrderForm({ value, products, paymentFixed, errors, onChange }: P
       </label>
       <label className="field">
         {t('order.note')}
-        <input value={value.note} onChange={(e) => onChange({ ...value, note: e.target.value })} />
+        <input
+          maxLength={TEXT_LIMITS.orderNote}
+          value={value.note}
+          onChange={(e) => onChange({ ...value, note: e.target.value })}
+        />
+        <CharCounter value={value.note} max={TEXT_LIMITS.orderNote} />
+        {errors['order.note'] && (
+          <span className="field__error" role="alert">
+            {t(errors['order.note'])}
+          </span>
+        )}
       </label>
     </fieldset>
   );

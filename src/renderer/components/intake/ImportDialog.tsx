@@ -7,6 +7,7 @@ import type { createImporterStore } from '../../store/importer';
 import { ImportMappingTable } from './ImportMappingTable';
 import './intake.css';
 import { ImportReportView } from './ImportReportView';
+import { TEXT_LIMITS } from '../../../shared/textLimits';
 
 interface Props {
   importer: ReturnType<typeof createImporterStore>;
@@ -143,6 +144,7 @@ export function ImportDialog({ importer, language, onClose }: Props) {
             <label>
               {t('import.defaultSource')}{' '}
               <input
+                maxLength={TEXT_LIMITS.source}
                 value={s.mapping.defaultSource ?? ''}
                 onChange={(e) => importer.getState().setDefaultSource(e.target.value)}
                 placeholder={t('import.defaultSourceHint')}

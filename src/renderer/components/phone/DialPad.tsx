@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Keypad } from './Keypad';
+import { TEXT_LIMITS } from '../../../shared/textLimits';
 
 interface Props {
   canDial: boolean;
@@ -32,6 +33,7 @@ export function DialPad({ canDial, onDial, onClose }: Props) {
         <input
           autoFocus
           inputMode="tel"
+          maxLength={TEXT_LIMITS.phone}
           value={number}
           onChange={(e) => setNumber(e.target.value.replace(/[^0-9+*#\s.]/g, ''))}
         />

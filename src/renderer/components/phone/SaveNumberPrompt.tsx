@@ -5,6 +5,7 @@ import type { ApiError } from '../../../shared/errors';
 import type { Client } from '../../api/client';
 import { toApiError } from '../../store/queue';
 import { useShownNumber } from '../../access/useShownNumber';
+import { TEXT_LIMITS } from '../../../shared/textLimits';
 
 interface Props {
   number: string;
@@ -43,7 +44,12 @@ export function SaveNumberPrompt({ number, client, onSaved, onSkip }: Props) {
       <p>{t('phone.saveNumber.text', { number: shown(number, number) })}</p>
       <label className="field">
         {t('phone.saveNumber.name')}
-        <input autoFocus value={name} onChange={(e) => setName(e.target.value)} />
+        <input
+          autoFocus
+          maxLength={TEXT_LIMITS.name}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+        />
       </label>
       {error && (
         <p className="form__error" role="alert">

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TEXT_LIMITS } from '../../../shared/textLimits';
 
 interface Props {
   onBlind(number: string): void;
@@ -27,6 +28,7 @@ export function TransferForm({ onBlind, onConsult, onCancel }: Props) {
         <input
           autoFocus
           inputMode="tel"
+          maxLength={TEXT_LIMITS.phone}
           value={number}
           onChange={(e) => setNumber(e.target.value)}
         />

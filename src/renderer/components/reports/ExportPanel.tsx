@@ -6,6 +6,7 @@ import { stages, type Stage } from '../../../shared/domain';
 import { useCatalogue } from '../../store/context';
 import { ApiCallError, type Client } from '../../api/client';
 import { CustomerStatusFilter } from '../CustomerStatusFilter';
+import { TEXT_LIMITS } from '../../../shared/textLimits';
 
 type State =
   | { kind: 'idle' }
@@ -104,6 +105,7 @@ export function ExportPanel({ client, from, to }: { client: Client; from: number
           {t('filter.source')}{' '}
           <input
             type="search"
+            maxLength={TEXT_LIMITS.source}
             value={source}
             placeholder={t('filter.sourcePlaceholder')}
             onChange={(e) => setSource(e.target.value)}

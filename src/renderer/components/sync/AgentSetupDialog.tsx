@@ -5,6 +5,7 @@ import { useStores } from '../../store/context';
 import { toApiError } from '../../store/queue';
 import { syncErrorText } from './syncErrorText';
 import './sync.css';
+import { TEXT_LIMITS } from '../../../shared/textLimits';
 
 const RETRY_MS = 1000;
 
@@ -75,6 +76,7 @@ export function AgentSetupDialog() {
             id="agent-name"
             autoFocus
             autoComplete="name"
+            maxLength={TEXT_LIMITS.shortName}
             value={name}
             aria-invalid={nameError !== null}
             onChange={(e) => setName(e.target.value)}
@@ -86,6 +88,7 @@ export function AgentSetupDialog() {
           <input
             id="agent-code"
             autoComplete="off"
+            maxLength={TEXT_LIMITS.agentCode}
             value={code}
             aria-invalid={codeError !== null}
             aria-describedby="agent-code-hint"
