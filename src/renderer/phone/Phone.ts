@@ -839,6 +839,10 @@ export class Phone {
    * The signalling connection is gone. The calls it carried are over for the agent (nobody can
    * hold, transfer or even hang them up properly); they are recorded as ended by the network,
    * their media stopped, and the BYE goes out as soon as a connection is back.
+   *
+   * One not answered yet ends now too: its CANCEL cannot leave, and after a provisional
+   * response sip.js waits for a final one with no timer at all, so its session would stay
+   * "terminating" (ringback playing, record open) for as long as the page lives.
    */
   private endCallsOnNetworkLoss(): void {
     for (const call of this.liveCalls()) {
@@ -850,10 +854,10 @@ export class Phone {
           if (this.byeOnReconnect.delete(session)) void session.dispose().catch(() => undefined);
         }, BYE_AFTER_RECONNECT_MS);
         this.sdh(call)?.close();
-        this.finish(call);
       } else {
         void session.dispose().catch(() => undefined);
       }
+      this.finish(call);
     }
   }
 
