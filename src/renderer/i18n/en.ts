@@ -404,7 +404,9 @@ export const en: Messages = {
       transferred: 'Transferred',
       replaced: 'Transferred to you',
       network: 'Network lost',
+      media_lost: 'Audio lost',
       media_error: 'Microphone problem',
+      number_invalid: 'Number could not be dialled',
       failed: 'Call failed',
     },
     error: {

@@ -403,7 +403,9 @@ export const vi = {
       transferred: 'Đã chuyển máy',
       replaced: 'Đã được chuyển máy',
       network: 'Mất kết nối mạng',
+      media_lost: 'Mất âm thanh',
       media_error: 'Lỗi micro',
+      number_invalid: 'Số không quay được',
       failed: 'Cuộc gọi không thành công',
     },
     error: {
