@@ -387,6 +387,8 @@ export const vi = {
     dtmfSent: 'Đã bấm: {{digits}}',
     quality: 'RTT {{rtt}} ms · jitter {{jitter}} ms · mất gói {{loss}}% · {{codec}}',
     qualityTitle: 'Chất lượng cuộc gọi',
+    mediaLost: 'Mất âm thanh — không nhận được tiếng từ khách hàng',
+    redial: 'Gác máy và gọi lại',
     hotkeys:
       'Phím tắt: F2 nghe · F4 kết thúc / từ chối · F6 tắt/bật micro · F7 giữ máy · F8 bàn phím số · C gọi data đang chọn',
     endCause: {
