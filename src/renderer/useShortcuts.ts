@@ -7,6 +7,16 @@ function isTyping(target: EventTarget | null): boolean {
   return !!el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
 }
 
+/**
+ * Enter or Space on a button or a link is how the keyboard presses it: the control's own,
+ * never a screen's shortcut (the queue's Enter would otherwise swallow every button's).
+ */
+function pressesControl(target: EventTarget | null, key: string): boolean {
+  if (key !== 'Enter' && key !== ' ') return false;
+  const el = target as HTMLElement | null;
+  return !!el?.closest?.('button, a[href], summary, [role="button"], [role="link"]');
+}
+
 /** Keys like "n" or "Alt+1"; plain keys are ignored while the agent is typing in a field. */
 export function shortcutName(
   e: Pick<KeyboardEvent, 'key' | 'altKey' | 'ctrlKey' | 'metaKey'>,
@@ -22,7 +32,7 @@ export function useShortcuts(map: ShortcutMap): void {
       if (e.defaultPrevented) return;
       const name = shortcutName(e);
       const plain = !name.includes('+');
-      if (plain && isTyping(e.target)) return;
+      if (plain && (isTyping(e.target) || pressesControl(e.target, e.key))) return;
       const action = map[name];
       if (action) {
         e.preventDefault();

@@ -17,6 +17,7 @@ import {
   Call,
   CallDirection,
   CallQuality,
+  EndCause,
   SipAccountSaveInput,
   SipAccountView,
   SipCredentials,
@@ -167,7 +168,7 @@ export const CallUpdateInput = z
     answeredAt: Instant.optional(),
     endedAt: Instant.optional(),
     sipCallId: z.string().max(300).optional(),
-    endCause: z.string().max(80).optional(),
+    endCause: EndCause.optional(),
     quality: CallQuality.optional(),
   })
   .strict();

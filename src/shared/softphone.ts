@@ -12,6 +12,32 @@ export const CallQuality = z.object({
 });
 export type CallQuality = z.infer<typeof CallQuality>;
 
+/**
+ * Why a call ended, as the call record stores it and the call bar shows it. `media_lost`: no
+ * audio arrived from the far end when the call ended (a dead media path the signalling never
+ * saw); `number_invalid`: main's number for the lead could not be dialled.
+ */
+export const EndCause = z.enum([
+  'local_hangup',
+  'remote_hangup',
+  'cancelled',
+  'missed',
+  'rejected',
+  'busy',
+  'no_answer',
+  'unavailable',
+  'not_found',
+  'declined',
+  'transferred',
+  'replaced',
+  'network',
+  'media_lost',
+  'media_error',
+  'number_invalid',
+  'failed',
+]);
+export type EndCause = z.infer<typeof EndCause>;
+
 export const Call = z.object({
   id: z.string().uuid(),
   leadId: z.string().nullable(),

@@ -64,6 +64,35 @@ export function describeSoftphoneContract(
       });
     });
 
+    it('records "media lost" as an end cause, and refuses one it does not know, changing nothing', async () => {
+      const call = await ctx.client.call('calls.start', {
+        leadId: null,
+        direction: 'outbound',
+        number: '0912345678',
+      });
+      const answered = ctx.t.clock.now() + 3_000;
+      await ctx.client.call('calls.update', { id: call.id, answeredAt: answered });
+      expect(
+        await errorOf(
+          ctx.client.call('calls.update', {
+            id: call.id,
+            endedAt: answered + 20_000,
+            endCause: 'dead_air' as 'media_lost',
+          }),
+        ),
+      ).toMatchObject({ code: 'invalid_input', fields: [{ path: 'endCause' }] });
+      const ended = await ctx.client.call('calls.update', {
+        id: call.id,
+        endedAt: answered + 46_000,
+        endCause: 'media_lost',
+      });
+      expect(ended).toMatchObject({
+        answeredAt: answered,
+        talkSeconds: 46,
+        endCause: 'media_lost',
+      });
+    });
+
     it('links an unknown caller’s call to the lead saved after it, and never relinks', async () => {
       const call = await ctx.client.call('calls.start', {
         leadId: null,

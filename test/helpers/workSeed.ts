@@ -1,5 +1,6 @@
 import type { Client } from '../../src/renderer/api/client';
 import type { Lead } from '../../src/shared/domain';
+import type { EndCause } from '../../src/shared/softphone';
 import type { FakeClock } from './fakeClock';
 
 const MINUTE = 60_000;
@@ -44,7 +45,7 @@ export async function seedWork(
     return leads[key]!;
   };
   /** A softphone call: answered after 5 s when `talk` > 0 s, else unanswered. */
-  const call = async (lead: Lead, talkSeconds: number, endCause: string) => {
+  const call = async (lead: Lead, talkSeconds: number, endCause: EndCause) => {
     const c = await client.call('calls.start', {
       leadId: lead.id,
       direction: 'outbound',

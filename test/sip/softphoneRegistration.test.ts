@@ -44,8 +44,10 @@ describe('the softphone against the SIP lab: registration', () => {
     await status(agent).getByText('Sẵn sàng gọi').waitFor();
 
     // A call in progress when the server dies ends, and is recorded as cut off by the network.
+    // Both ends must be in it: the customer's 200 may still be on its way to the agent.
     await agent.getByRole('button', { name: 'Gọi Khách Một' }).first().click();
     await until(async () => (await customer.calls())[0]?.state === 'Established');
+    await agent.getByRole('region', { name: 'Cuộc gọi' }).getByText('Đang nói chuyện').waitFor();
     const pid = rig.lab.pid;
     const killedAt = Date.now();
     await rig.lab.restart(); // SIGTERM, SIGKILL if need be, then a new Kamailio on the same ports
@@ -70,6 +72,31 @@ describe('the softphone against the SIP lab: registration', () => {
     await agent.getByRole('button', { name: 'Gọi Khách Một' }).first().click();
     await until(async () => (await customer.calls()).at(-1)?.state === 'Established', 10_000);
     await agent.getByRole('region', { name: 'Cuộc gọi' }).getByText('Đang nói chuyện').waitFor();
+  });
+
+  it('Kamailio killed while the call rings: the call ends at once, recorded as cut off', async () => {
+    await rig.saveAccount();
+    const lead = await rig.addLead('Khách Một', '0912000001');
+    const customer = await rig.phone(CUSTOMER, { autoAnswer: false });
+    const agent = await rig.agentPage();
+    await status(agent).getByText('Sẵn sàng gọi').waitFor();
+    await agent.getByRole('button', { name: 'Gọi Khách Một' }).first().click();
+    const bar = agent.getByRole('region', { name: 'Cuộc gọi' });
+    await bar.getByText('Đang đổ chuông…').waitFor();
+    await until(async () => (await customer.calls())[0]?.state === 'Initial');
+
+    // The CANCEL cannot leave without a connection, and no final response can come back: the
+    // call must not wait for one (sip.js would, for ever, after a 180).
+    await rig.lab.restart();
+    const first = await until(() => {
+      const id = rig.core.db.prepare('SELECT id FROM calls').pluck().get() as string | undefined;
+      const call = id ? getCall(rig.core.db, id) : undefined;
+      return call?.endCause ? call : null;
+    });
+    expect(first).toMatchObject({ leadId: lead.id, endCause: 'network', answeredAt: null });
+    expect(first.endedAt).not.toBeNull();
+    await bar.getByText('Mất kết nối mạng').waitFor();
+    await status(agent).getByText('Sẵn sàng gọi').waitFor({ timeout: 10_000 });
   });
 
   it("the browser's online event registers again at once, on a fresh connection", async () => {

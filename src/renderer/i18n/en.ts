@@ -394,6 +394,8 @@ export const en: Messages = {
     dtmfSent: 'Sent: {{digits}}',
     quality: 'RTT {{rtt}} ms · jitter {{jitter}} ms · loss {{loss}}% · {{codec}}',
     qualityTitle: 'Call quality',
+    mediaLost: 'No audio from the customer',
+    redial: 'Hang up and redial',
     hotkeys:
       'Shortcuts: F2 answer · F4 hang up / reject · F6 mute · F7 hold · F8 keypad · C call the selected lead',
     endCause: {
@@ -410,7 +412,9 @@ export const en: Messages = {
       transferred: 'Transferred',
       replaced: 'Transferred to you',
       network: 'Network lost',
+      media_lost: 'Audio lost',
       media_error: 'Microphone problem',
+      number_invalid: 'Number could not be dialled',
       failed: 'Call failed',
     },
     error: {

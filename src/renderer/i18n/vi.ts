@@ -393,6 +393,8 @@ export const vi = {
     dtmfSent: 'Đã bấm: {{digits}}',
     quality: 'RTT {{rtt}} ms · jitter {{jitter}} ms · mất gói {{loss}}% · {{codec}}',
     qualityTitle: 'Chất lượng cuộc gọi',
+    mediaLost: 'Mất âm thanh — không nhận được tiếng từ khách hàng',
+    redial: 'Gác máy và gọi lại',
     hotkeys:
       'Phím tắt: F2 nghe · F4 kết thúc / từ chối · F6 tắt/bật micro · F7 giữ máy · F8 bàn phím số · C gọi data đang chọn',
     endCause: {
@@ -409,7 +411,9 @@ export const vi = {
       transferred: 'Đã chuyển máy',
       replaced: 'Đã được chuyển máy',
       network: 'Mất kết nối mạng',
+      media_lost: 'Mất âm thanh',
       media_error: 'Lỗi micro',
+      number_invalid: 'Số không quay được',
       failed: 'Cuộc gọi không thành công',
     },
     error: {

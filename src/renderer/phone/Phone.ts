@@ -16,6 +16,7 @@ import { callerNumber, dialString } from './dialPlan';
 import { isMaskedPhone } from '../../shared/phoneMask';
 import { causeFromStatus, type EndCause } from './endCause';
 import { micConstraints, micErrorCode } from './mediaErrors';
+import { assessMedia, type MediaHealth } from './mediaHealth';
 import type { PhoneBackend } from './phoneBackend';
 import type {
   AudioDevicePrefs,
@@ -32,7 +33,7 @@ import {
   DTMF_GAP_MS,
   hurryIceGathering,
   playRemote,
-  sampleQuality,
+  sampleMedia,
   sendInfoDtmf,
   sendRefer,
   webSdh,
@@ -56,7 +57,7 @@ export interface PhoneOptions {
   pingIntervalMs?: number;
   /** An OPTIONS ping unanswered for this long means the connection is dead. */
   pingTimeoutMs?: number;
-  /** How often getStats is sampled during a call. */
+  /** How often getStats is read during a call, for its quality and the media watchdog. */
   statsIntervalMs?: number;
   now?: () => number;
   random?: () => number;
@@ -70,7 +71,9 @@ interface LiveCall {
   /** Set by whoever ends the call on purpose, so Terminated knows why. */
   endCause: EndCause | null;
   audio: HTMLAudioElement | null;
-  statsTimer: ReturnType<typeof setInterval> | undefined;
+  statsTimer: ReturnType<typeof setTimeout> | undefined;
+  /** What the last getStats said of the far end's audio. */
+  media: MediaHealth | null;
   /** Call-record writes for this call, in order. */
   recording: Promise<void>;
   /** The SIP URI the call went to (the consulted party's, for an attended transfer). */
@@ -754,12 +757,14 @@ export class Phone {
         endCause: null,
         dtmfSent: '',
         quality: null,
+        mediaLost: false,
       },
       session,
       held: false,
       endCause: null,
       audio: null,
       statsTimer: undefined,
+      media: null,
       recording: Promise.resolve(),
       target: null,
       earlyMedia: false,
@@ -799,24 +804,50 @@ export class Phone {
       const old = [...this.calls.values()].find((c) => c.session === replacee);
       if (old) old.endCause = 'replaced';
     }
-    call.statsTimer = setInterval(
-      () => void this.sampleStats(call),
-      this.options.statsIntervalMs ?? 2_000,
-    );
+    this.watchMedia(call);
+  }
+
+  /**
+   * Reads the call's stats every second until it ends: its quality, and whether the far end's
+   * audio still arrives (nothing on the signalling side tells when a media path dies). A chain
+   * of timeouts, not an interval: a getStats slowed down by a busy machine never piles up.
+   */
+  private watchMedia(call: LiveCall): void {
+    const every = this.options.statsIntervalMs ?? 1_000;
+    const tick = async () => {
+      const sample = await sampleMedia(this.sdh(call), call.held);
+      if (call.view.state === 'ended') return;
+      if (sample) {
+        call.media = assessMedia(call.media, { at: this.now(), ...sample.media });
+        const change: Partial<CallView> = {};
+        if (call.media.lost !== call.view.mediaLost) change.mediaLost = call.media.lost;
+        if (JSON.stringify(sample.quality) !== JSON.stringify(call.view.quality)) {
+          change.quality = sample.quality;
+        }
+        if (Object.keys(change).length > 0) this.update(call, change);
+      }
+      call.statsTimer = setTimeout(() => void tick(), every);
+    };
+    call.statsTimer = setTimeout(() => void tick(), every);
   }
 
   private finish(call: LiveCall): void {
     if (call.view.state === 'ended') return;
-    if (call.statsTimer !== undefined) clearInterval(call.statsTimer);
+    if (call.statsTimer !== undefined) clearTimeout(call.statsTimer);
     call.statsTimer = undefined;
     if (call.audio) {
       call.audio.pause();
       call.audio.srcObject = null;
     }
     const answered = call.view.answeredAt !== null;
-    const endCause: EndCause =
+    const cause: EndCause =
       call.endCause ??
       (answered ? 'remote_hangup' : call.view.direction === 'inbound' ? 'missed' : 'failed');
+    // Whoever hung up, it was over dead air: the record says why the conversation ended.
+    const endCause =
+      call.view.mediaLost && (cause === 'local_hangup' || cause === 'remote_hangup')
+        ? 'media_lost'
+        : cause;
     const endedAt = this.now();
     this.update(call, { state: 'ended', endedAt, endCause });
     this.record(call, {
@@ -839,6 +870,10 @@ export class Phone {
    * The signalling connection is gone. The calls it carried are over for the agent (nobody can
    * hold, transfer or even hang them up properly); they are recorded as ended by the network,
    * their media stopped, and the BYE goes out as soon as a connection is back.
+   *
+   * One not answered yet ends now too: its CANCEL cannot leave, and after a provisional
+   * response sip.js waits for a final one with no timer at all, so its session would stay
+   * "terminating" (ringback playing, record open) for as long as the page lives.
    */
   private endCallsOnNetworkLoss(): void {
     for (const call of this.liveCalls()) {
@@ -850,10 +885,10 @@ export class Phone {
           if (this.byeOnReconnect.delete(session)) void session.dispose().catch(() => undefined);
         }, BYE_AFTER_RECONNECT_MS);
         this.sdh(call)?.close();
-        this.finish(call);
       } else {
         void session.dispose().catch(() => undefined);
       }
+      this.finish(call);
     }
   }
 
@@ -902,8 +937,8 @@ export class Phone {
   }
 
   private async sampleStats(call: LiveCall): Promise<void> {
-    const quality = await sampleQuality(this.sdh(call));
-    if (quality && call.view.state !== 'ended') this.update(call, { quality });
+    const sample = await sampleMedia(this.sdh(call), call.held);
+    if (sample && call.view.state !== 'ended') this.update(call, { quality: sample.quality });
   }
 
   private targetFor(number: string): URI | undefined {

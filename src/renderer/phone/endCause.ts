@@ -1,22 +1,9 @@
+import { EndCause } from '../../shared/softphone';
+
+export type { EndCause } from '../../shared/softphone';
+
 /** Why a call ended, as stored in the call record and shown in the call bar. */
-export const endCauses = [
-  'local_hangup',
-  'remote_hangup',
-  'cancelled',
-  'missed',
-  'rejected',
-  'busy',
-  'no_answer',
-  'unavailable',
-  'not_found',
-  'declined',
-  'transferred',
-  'replaced',
-  'network',
-  'media_error',
-  'failed',
-] as const;
-export type EndCause = (typeof endCauses)[number];
+export const endCauses = EndCause.options;
 
 /**
  * The end cause of an outgoing call refused with a final response. 487 means the agent

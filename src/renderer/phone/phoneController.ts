@@ -29,6 +29,8 @@ export interface PhoneController {
   blindTransfer(callId: string, number: string): Promise<void>;
   startConsult(callId: string, number: string): Promise<void>;
   completeTransfer(callId: string): Promise<void>;
+  /** The call's audio is gone: hang up and call the same lead (or number) again. */
+  hangupAndRedial(callId: string): Promise<void>;
   retryRegistration(): void;
   /** Registers once with a saved account and reports the result, for the admin's test button. */
   testAccount(account: SipAccountView): Promise<ConnectionTest>;
@@ -118,6 +120,13 @@ export function createPhoneController(
         (e) => notify(e, id),
       ),
     completeTransfer: (id) => phone.completeTransfer(id).catch((e) => notify(e, id)),
+    async hangupAndRedial(id) {
+      const call = store.getState().calls[id];
+      if (!call) return;
+      await phone.hangup(id).catch(() => undefined);
+      // The same number as before: for an agent with masking on, main dials the lead's own.
+      await dial(call.number, call.leadId, call.leadName);
+    },
     retryRegistration: () => phone.retryNow(),
     testAccount: (account) => Phone.testConnection(account, clientBackend(client)),
     setDevices(devices) {

@@ -42,6 +42,8 @@ export interface CallView {
   /** Digits sent as DTMF during the call, for the keypad's display. */
   dtmfSent: string;
   quality: CallQuality | null;
+  /** No audio arrives from the far end (a dead media path): the agent is warned. */
+  mediaLost: boolean;
 }
 
 /** Problems the agent must be told about; i18n keys under `phone.error.`. */

@@ -1,6 +1,7 @@
 import { Web, type Session, type UserAgent } from 'sip.js';
 import type { CallQuality } from '../../shared/softphone';
 import { summariseStats, type StatsEntry } from './callQuality';
+import { inboundAudio, receivesAudio, type MediaReading } from './mediaHealth';
 
 /** What one session does with its media and in-dialog requests; the Phone decides when. */
 
@@ -55,15 +56,36 @@ export function playRemote(audio: HTMLAudioElement, sdh: WebSdh): boolean {
   return fresh;
 }
 
-/** The call's quality now (RTT, jitter, loss, codec), or null if the connection is gone. */
-export async function sampleQuality(sdh: WebSdh | undefined): Promise<CallQuality | null> {
+/** One getStats of a call: its quality for the record, and what the media watchdog reads. */
+export interface MediaSample {
+  quality: CallQuality;
+  media: Omit<MediaReading, 'at'>;
+}
+
+/** The call's media now, or null if the connection is gone. `held`: we put the call on hold. */
+export async function sampleMedia(
+  sdh: WebSdh | undefined,
+  held: boolean,
+): Promise<MediaSample | null> {
   const pc = sdh?.peerConnection;
   if (!pc || pc.connectionState === 'closed') return null;
   try {
     const report = await pc.getStats();
     const entries: StatsEntry[] = [];
     report.forEach((entry: StatsEntry) => entries.push(entry));
-    return summariseStats(entries);
+    const directions = pc
+      .getTransceivers()
+      .filter((t) => t.receiver.track.kind === 'audio')
+      .map((t) => t.currentDirection);
+    return {
+      quality: summariseStats(entries),
+      media: {
+        ...inboundAudio(entries),
+        iceConnectionState: pc.iceConnectionState,
+        connectionState: pc.connectionState,
+        expectingAudio: !held && receivesAudio(directions),
+      },
+    };
   } catch {
     return null; // a peer connection closing under us
   }

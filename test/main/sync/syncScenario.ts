@@ -101,7 +101,7 @@ export async function buildScenario(): Promise<Scenario> {
     number: '0912000001',
   });
   await a.call('calls.update', { id: call.id, answeredAt: T0 + 5_000 });
-  await a.call('calls.update', { id: call.id, endedAt: T0 + 185_000, endCause: 'hangup' });
+  await a.call('calls.update', { id: call.id, endedAt: T0 + 185_000, endCause: 'remote_hangup' });
   a.t.clock.advance(4 * MINUTE);
   await a.call('dispositions.save', {
     leadId: l1.id,

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { causeFromStatus } from '../../../src/renderer/phone/endCause';
+import { en } from '../../../src/renderer/i18n/en';
+import { vi } from '../../../src/renderer/i18n/vi';
+import { causeFromStatus, endCauses } from '../../../src/renderer/phone/endCause';
 
 describe('causeFromStatus', () => {
   it.each([
@@ -15,5 +17,15 @@ describe('causeFromStatus', () => {
     [488, 'failed'],
   ])('%i → %s', (code, cause) => {
     expect(causeFromStatus(code)).toBe(cause);
+  });
+});
+
+describe('end causes', () => {
+  it('every one the contract accepts has its words in Vietnamese and in English', () => {
+    for (const cause of endCauses) {
+      expect(vi.phone.endCause[cause], cause).toMatch(/\S/);
+      expect(en.phone.endCause[cause], cause).toMatch(/\S/);
+    }
+    expect(endCauses).toEqual(expect.arrayContaining(['media_lost', 'number_invalid']));
   });
 });

@@ -34,6 +34,7 @@ function call(fields: Partial<CallView> = {}): CallView {
     endCause: null,
     dtmfSent: '',
     quality: null,
+    mediaLost: false,
     ...fields,
   };
 }

@@ -49,6 +49,8 @@ interface Tracked {
   info: TestCall;
   audio: HTMLAudioElement | null;
   stopListening?: () => void;
+  /** The microphone track taken off by stopSending, to put back. */
+  sentTrack?: MediaStreamTrack;
 }
 
 class TestPhone {
@@ -138,6 +140,37 @@ class TestPhone {
         sample.bytesSent += Number(s.bytesSent ?? 0);
     });
     return sample;
+  }
+
+  /**
+   * Stops sending audio on a call (its track taken off the sender): RTP stops, ICE and the
+   * signalling stay up. `resumeSending` puts the track back.
+   */
+  async stopSending(index?: number): Promise<void> {
+    const call = index === undefined ? this.latestEstablished() : this.calls[index];
+    for (const sender of this.audioSenders(call)) {
+      if (sender.track) call!.sentTrack = sender.track;
+      await sender.replaceTrack(null);
+    }
+  }
+
+  async resumeSending(index?: number): Promise<void> {
+    const call = index === undefined ? this.latestEstablished() : this.calls[index];
+    for (const sender of this.audioSenders(call))
+      await sender.replaceTrack(call!.sentTrack ?? null);
+  }
+
+  /**
+   * The media path dies and the signalling does not know: the call's peer connection closes
+   * without a word, so nothing is sent and nothing answers ICE (a media relay killed mid-call).
+   */
+  dropMedia(index?: number): void {
+    const call = index === undefined ? this.latestEstablished() : this.calls[index];
+    const sdh = call?.session.sessionDescriptionHandler;
+    if (!(sdh instanceof Web.SessionDescriptionHandler) || !sdh.peerConnection) {
+      throw new Error('no media to drop');
+    }
+    sdh.peerConnection.close();
   }
 
   async stop(): Promise<void> {
@@ -248,6 +281,17 @@ class TestPhone {
         // the lab is still down: try again
       }
     }
+  }
+
+  private audioSenders(call: Tracked | undefined): RTCRtpSender[] {
+    const sdh = call?.session.sessionDescriptionHandler;
+    if (!(sdh instanceof Web.SessionDescriptionHandler) || !sdh.peerConnection) {
+      throw new Error('no media on this call');
+    }
+    return sdh.peerConnection
+      .getTransceivers()
+      .filter((t) => t.receiver.track.kind === 'audio')
+      .map((t) => t.sender);
   }
 
   private mustUa(): UserAgent {

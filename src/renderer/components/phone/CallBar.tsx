@@ -15,6 +15,8 @@ export interface CallBarActions {
   blindTransfer(id: string, number: string): void;
   startConsult(id: string, number: string): void;
   completeTransfer(id: string): void;
+  /** Hangs up a call whose audio is gone and calls the same party again. */
+  redial(id: string): void;
 }
 
 interface Props {
@@ -51,7 +53,8 @@ export function CallBar({ call, others, consult, now, keypadOpen, onKeypad, acti
         <time className="callbar__timer mono" aria-label={t('phone.timer')}>
           {formatDuration(talkSeconds(call, now))}
         </time>
-        {call.quality?.codec && (
+        {/* Over a dead path the figures are stale ("loss 0 %"): the warning says what matters. */}
+        {call.quality?.codec && !(live && call.mediaLost) && (
           <span className="callbar__quality" title={t('phone.qualityTitle')}>
             {t('phone.quality', {
               rtt: call.quality.rttMs ?? '—',
@@ -62,6 +65,14 @@ export function CallBar({ call, others, consult, now, keypadOpen, onKeypad, acti
           </span>
         )}
       </div>
+      {live && call.mediaLost && (
+        <div className="callbar__media-lost" role="alert">
+          <span>{t('phone.mediaLost')}</span>
+          <button type="button" className="primary" onClick={() => actions.redial(call.id)}>
+            {t('phone.redial')}
+          </button>
+        </div>
+      )}
       {live && (
         <div className="callbar__controls">
           <button

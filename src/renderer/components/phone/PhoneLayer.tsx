@@ -164,6 +164,7 @@ export function PhoneLayer({ onOpenLead }: Props) {
             blindTransfer: (id, n) => void phone.blindTransfer(id, n),
             startConsult: (id, n) => void phone.startConsult(id, n),
             completeTransfer: (id) => void phone.completeTransfer(id),
+            redial: (id) => void phone.hangupAndRedial(id),
           }}
         />
       )}
