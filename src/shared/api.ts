@@ -36,6 +36,12 @@ function isTimeZone(zone: string): boolean {
   }
 }
 
+/**
+ * Made by the renderer once per user action (one save, one dial) and sent again unchanged when
+ * the action is retried: main writes once per key and answers a repeat with the first result.
+ */
+export const IdempotencyKey = z.string().uuid();
+
 export const LeadAddInput = z.object({
   name: text(200).min(1, { message: 'name_required' }),
   phone: z
@@ -48,6 +54,7 @@ export const LeadAddInput = z.object({
   source: text(200).default(''),
   note: text(4000).default(''),
   receivedAt: Instant.optional(),
+  idempotencyKey: IdempotencyKey.optional(),
 });
 export type LeadAddInput = z.input<typeof LeadAddInput>;
 export type LeadAddParsed = z.output<typeof LeadAddInput>;
@@ -79,6 +86,7 @@ export const DispositionSaveInput = z
     consentOutsideHours: z.boolean().default(false),
     customer: CustomerFields.nullable().default(null),
     order: OrderDraft.nullable().default(null),
+    idempotencyKey: IdempotencyKey.optional(),
   })
   .strict();
 export type DispositionSaveInput = z.input<typeof DispositionSaveInput>;
@@ -155,6 +163,7 @@ export const CallStartInput = z
     direction: CallDirection,
     number: z.string().trim().min(1).max(40),
     accountId: Id.nullable().default(null),
+    idempotencyKey: IdempotencyKey.optional(),
   })
   .strict();
 
@@ -209,7 +218,11 @@ export const api = {
   },
   'leads.addNote': {
     input: z
-      .object({ id: Id, text: z.string().trim().min(1, { message: 'note_required' }).max(4000) })
+      .object({
+        id: Id,
+        text: z.string().trim().min(1, { message: 'note_required' }).max(4000),
+        idempotencyKey: IdempotencyKey.optional(),
+      })
       .strict(),
     output: LeadDetail,
   },

@@ -30,6 +30,8 @@ import { createAccessHandlers } from './accessHandlers';
 import { createSessions, type CoreSession } from './sessions';
 import { LOG_DIR } from './fileLog';
 import { addLead } from './leadService';
+import { writeOnce } from './idempotency';
+import { getCall } from './db/calls';
 import { consoleLog, type Log } from './log';
 import { keyFileSecrets, type Secrets } from './secrets';
 import { startScheduler } from './scheduler';
@@ -196,9 +198,11 @@ export function createCore(options: CoreOptions): Core {
       dataDir: dirname(options.dbPath),
     }),
     'leads.add': (input) => {
-      const { id } = addLead(db, input, clock.now());
-      emit('leads.changed', { ids: [id] });
-      return mustGetLead(db, id);
+      const { result, repeated } = writeOnce(db, 'leads.add', input, clock.now(), () => ({
+        id: addLead(db, input, clock.now()).id,
+      }));
+      if (!repeated) emit('leads.changed', { ids: [result.id] });
+      return mustGetLead(db, result.id);
     },
     'leads.list': (input) => ({
       ...queuePage(db, { ...input, now: clock.now() }),
@@ -216,15 +220,21 @@ export function createCore(options: CoreOptions): Core {
       emit('leads.changed', { ids: [id] });
       return lead;
     },
-    'leads.addNote': ({ id, text }) => {
-      addNote(db, id, text, clock.now());
-      return leadDetail(db, id);
+    'leads.addNote': (input) => {
+      writeOnce(db, 'leads.addNote', input, clock.now(), () => ({
+        noteId: addNote(db, input.id, input.text, clock.now()),
+      }));
+      return leadDetail(db, input.id);
     },
     'dispositions.save': (input) => {
-      const saved = saveDisposition(db, input, readSettings(db), clock.now());
-      scheduler.rearm();
-      emit('leads.changed', { ids: [input.leadId] });
-      return { ...saved, lead: mustGetLead(db, input.leadId) };
+      const { result, repeated } = writeOnce(db, 'dispositions.save', input, clock.now(), () =>
+        saveDisposition(db, input, readSettings(db), clock.now()),
+      );
+      if (!repeated) {
+        scheduler.rearm();
+        emit('leads.changed', { ids: [input.leadId] });
+      }
+      return { ...result, lead: mustGetLead(db, input.leadId) };
     },
     'statuses.list': () => listStatuses(db),
     'statuses.add': (input) => {
@@ -246,12 +256,15 @@ export function createCore(options: CoreOptions): Core {
       return order;
     },
     'calls.start': (input) => {
-      const call = startCall(db, input, clock.now());
-      if (call.leadId && call.direction === 'outbound') {
-        completeDueReminder(db, call.leadId, clock.now());
-        scheduler.rearm();
-      }
-      return call;
+      const { result, repeated } = writeOnce(db, 'calls.start', input, clock.now(), () => {
+        const call = startCall(db, input, clock.now());
+        if (call.leadId && call.direction === 'outbound') {
+          completeDueReminder(db, call.leadId, clock.now());
+        }
+        return { id: call.id };
+      });
+      if (!repeated && input.leadId && input.direction === 'outbound') scheduler.rearm();
+      return getCall(db, result.id)!;
     },
     'reminders.list': () => todaysReminders(db, clock.now(), readSettings(db).timeZone),
     'reminders.missed': () => unacknowledgedMissed(db),

@@ -9,6 +9,7 @@ import { m0070Agents } from './0070-agents';
 import { m0080Reports } from './0080-reports';
 import { m0090Access } from './0090-access';
 import { m0100LeanSaves } from './0100-lean-saves';
+import { m0110Idempotency } from './0110-idempotency';
 
 export type { Migration } from './types';
 
@@ -24,4 +25,5 @@ export const migrations: readonly Migration[] = [
   m0080Reports,
   m0090Access,
   m0100LeanSaves,
+  m0110Idempotency,
 ];
