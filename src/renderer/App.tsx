@@ -72,6 +72,7 @@ export function App() {
     void catalogue.getState().load();
     void queue.getState().reload();
     void reminders.getState().loadMissed();
+    void reminders.getState().loadActive();
     void reminders.getState().refresh();
     const timer = setInterval(() => setNow(Date.now()), CLOCK_TICK_MS);
     const offs = [
@@ -82,6 +83,12 @@ export function App() {
       client.on('reminder.due', (r) => {
         reminders.getState().onDue(r);
         showBrowserNotification(r);
+      }),
+      client.on('connection.restored', () => {
+        void queue.getState().reload();
+        void reminders.getState().loadMissed();
+        void reminders.getState().loadActive();
+        void reminders.getState().refresh();
       }),
       client.on('reminder.open', ({ leadId }) => setOpenLead({ id: leadId, recording: false })),
       client.on('settings.changed', (s) => settingsStore.setState({ settings: s })),

@@ -271,6 +271,16 @@ export const api = {
     input: z.object({ ids: z.array(Id).max(1000) }).strict(),
     output: z.object({}),
   },
+  /**
+   * Fired while the app ran and not yet acted on: the banners a window shows when it connects,
+   * since `reminder.due` reached only the windows connected at the time.
+   */
+  'reminders.active': { input: Empty, output: z.array(ReminderView) },
+  /** The agent acted on these banners (called, opened): a window connecting later skips them. */
+  'reminders.acknowledge': {
+    input: z.object({ ids: z.array(Id).max(1000) }).strict(),
+    output: z.object({}),
+  },
   'reminders.snooze': {
     input: z
       .object({
@@ -314,6 +324,11 @@ export const events = {
   'reminder.due': ReminderView,
   /** The agent clicked a reminder's OS notification: open that lead. */
   'reminder.open': z.object({ leadId: z.string() }),
+  /**
+   * Not sent by main: the browser host's transport says so itself when a lost connection is
+   * back, so the window reloads what it may have missed (banners, the queue).
+   */
+  'connection.restored': z.object({}),
   /** The computer woke from sleep: the phone re-registers. */
   'power.resume': z.object({}),
   'sipAccounts.changed': z.object({}),

@@ -37,7 +37,13 @@ import { keyFileSecrets, type Secrets } from './secrets';
 import { startScheduler } from './scheduler';
 import { realTimers, type SchedulerTimers } from './timers';
 import { missedNotification, reminderNotification, type Notification } from './i18n/notifications';
-import { acknowledgeMissed, completeDueReminder, unacknowledgedMissed } from './db/reminders';
+import {
+  acknowledgeFired,
+  acknowledgeMissed,
+  completeDueReminder,
+  unacknowledgedFired,
+  unacknowledgedMissed,
+} from './db/reminders';
 import { snoozeReminder, todaysReminders } from './reminderService';
 import { leadForNumber, startCall, updateCallRecord } from './callService';
 import { deleteAccount, listAccounts } from './db/sipAccounts';
@@ -270,6 +276,11 @@ export function createCore(options: CoreOptions): Core {
     'reminders.missed': () => unacknowledgedMissed(db),
     'reminders.ackMissed': ({ ids }) => {
       acknowledgeMissed(db, ids, clock.now());
+      return {};
+    },
+    'reminders.active': () => unacknowledgedFired(db),
+    'reminders.acknowledge': ({ ids }) => {
+      acknowledgeFired(db, ids, clock.now());
       return {};
     },
     'reminders.snooze': ({ id, minutes }) => {
