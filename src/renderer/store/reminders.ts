@@ -23,6 +23,9 @@ export interface RemindersState {
 
 export function createRemindersStore(client: Client) {
   return createStore<RemindersState>()((set, get) => {
+    // Background reads: one that fails (the connection dropped mid-way) keeps what is shown,
+    // and `connection.restored` reads everything again.
+    const quietly = async (read: () => Promise<void>) => read().catch(() => undefined);
     function forget(id: string) {
       set({
         banners: get().banners.filter((b) => b.id !== id),
@@ -49,23 +52,26 @@ export function createRemindersStore(client: Client) {
         forget(id);
         await get().refresh();
       },
-      async loadActive() {
-        const active = await client.call('reminders.active', {});
-        const ids = new Set(active.map((r) => r.id));
-        set({ banners: [...active, ...get().banners.filter((b) => !ids.has(b.id))] });
-      },
-      async loadMissed() {
-        set({ missed: await client.call('reminders.missed', {}) });
-      },
+      loadActive: () =>
+        quietly(async () => {
+          const active = await client.call('reminders.active', {});
+          const ids = new Set(active.map((r) => r.id));
+          set({ banners: [...active, ...get().banners.filter((b) => !ids.has(b.id))] });
+        }),
+      loadMissed: () =>
+        quietly(async () => {
+          set({ missed: await client.call('reminders.missed', {}) });
+        }),
       async acknowledgeMissed() {
         const ids = get().missed.map((m) => m.id);
         set({ missed: [] });
         if (ids.length) await client.call('reminders.ackMissed', { ids });
       },
-      async refresh() {
-        const list = await client.call('reminders.list', {});
-        set({ today: list.items, overdue: list.overdue, todayCount: list.today });
-      },
+      refresh: () =>
+        quietly(async () => {
+          const list = await client.call('reminders.list', {});
+          set({ today: list.items, overdue: list.overdue, todayCount: list.today });
+        }),
     };
   });
 }
