@@ -110,6 +110,7 @@ export const StatusAddInput = z
     color: Color,
     rule: Rule,
     setsCustomerStatus: z.string().max(80).nullable().default(null),
+    idempotencyKey: IdempotencyKey.optional(),
   })
   .strict();
 
@@ -138,6 +139,7 @@ export const ProductSaveInput = z
     name: z.string().trim().min(1, { message: 'name_required' }).max(200),
     unitPrice: Vnd,
     active: z.boolean().default(true),
+    idempotencyKey: IdempotencyKey.optional(),
   })
   .strict();
 

@@ -128,6 +128,33 @@ export function describeIdempotencyContract(
       expect(count(ctx.t, 'lead_notes')).toBe(1);
     });
 
+    it('adds a custom status and a product once per key', async () => {
+      const status = {
+        kind: 'outcome' as const,
+        stage: 'new' as const,
+        labelVi: 'Hẹn qua Zalo',
+        labelEn: 'Zalo follow-up',
+        color: '#546e7a',
+        rule: { kind: 'none' as const },
+        idempotencyKey: randomUUID(),
+      };
+      const before = count(ctx.t, 'statuses');
+      const entry = await ctx.client.call('statuses.add', status);
+      expect(await ctx.client.call('statuses.add', status)).toEqual(entry);
+      expect(count(ctx.t, 'statuses')).toBe(before + 1);
+
+      const product = {
+        code: 'LT1',
+        name: 'Liệu trình',
+        unitPrice: 450_000,
+        idempotencyKey: randomUUID(),
+      };
+      const saved = await ctx.client.call('products.save', product);
+      // Without the key the repeat would be refused: the code is taken.
+      expect(await ctx.client.call('products.save', product)).toEqual(saved);
+      expect(count(ctx.t, 'products')).toBe(1);
+    });
+
     it('a save whose reply was lost is sent again by the client and recorded once', async () => {
       const lead = await ctx.client.call('leads.add', { name: 'Khách', phone: '0912345678' });
       const client = createClient(losingFirstReply(ctx.rig.transport, 'dispositions.save'));

@@ -3,8 +3,8 @@ import { dirname, join } from 'node:path';
 import type { EventName, EventPayload, Handlers } from '../../shared/api';
 import { systemClock, type Clock } from './clock';
 import { queuePage, stageCounts } from './db/leads';
-import { listStatuses } from './db/statuses';
-import { listProducts } from './db/products';
+import { getStatus, listStatuses } from './db/statuses';
+import { getProduct, listProducts } from './db/products';
 import { orderPage } from './db/orders';
 import { addStatus, editStatus } from './catalogueService';
 import { saveDisposition } from './dispositionService';
@@ -244,9 +244,11 @@ export function createCore(options: CoreOptions): Core {
     },
     'statuses.list': () => listStatuses(db),
     'statuses.add': (input) => {
-      const entry = addStatus(db, input);
-      emit('catalogue.changed', {});
-      return entry;
+      const { result, repeated } = writeOnce(db, 'statuses.add', input, clock.now(), () => ({
+        code: addStatus(db, input).code,
+      }));
+      if (!repeated) emit('catalogue.changed', {});
+      return getStatus(db, result.code)!;
     },
     'statuses.update': (input) => {
       const entry = editStatus(db, input);
@@ -254,7 +256,12 @@ export function createCore(options: CoreOptions): Core {
       return entry;
     },
     'products.list': ({ includeInactive }) => listProducts(db, includeInactive),
-    'products.save': (input) => saveProduct(db, input, clock.now()),
+    'products.save': (input) => {
+      const { result } = writeOnce(db, 'products.save', input, clock.now(), () => ({
+        id: saveProduct(db, input, clock.now()).id,
+      }));
+      return getProduct(db, result.id)!;
+    },
     'orders.list': (input) => orderPage(db, input),
     'orders.update': (input) => {
       const order = changeOrder(db, input, clock.now());

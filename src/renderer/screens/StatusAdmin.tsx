@@ -6,6 +6,7 @@ import type { ApiError } from '../../shared/errors';
 import { customerStatuses, entryLabel } from '../store/catalogue';
 import { useCatalogue, useStores } from '../store/context';
 import { toApiError } from '../store/queue';
+import { createActionKey } from '../api/actionKey';
 
 function StatusRow({ entry, onError }: { entry: StatusEntry; onError(e: ApiError | null): void }) {
   const { t } = useTranslation();
@@ -110,6 +111,7 @@ function AddStatus({ onError }: { onError(e: ApiError | null): void }) {
   const [rule, setRule] = useState<RuleKind>('none');
   const [hours, setHours] = useState(24);
   const [sets, setSets] = useState('');
+  const [addKey] = useState(createActionKey);
   return (
     <form
       className="admin-add"
@@ -126,8 +128,10 @@ function AddStatus({ onError }: { onError(e: ApiError | null): void }) {
             color,
             rule: kind === 'customer' ? { kind: 'none' } : ruleOf(rule, hours),
             setsCustomerStatus: kind === 'customer' ? null : sets || null,
+            idempotencyKey: addKey.get(),
           })
           .then(() => {
+            addKey.done();
             setLabelVi('');
             setLabelEn('');
           })
