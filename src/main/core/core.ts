@@ -30,7 +30,8 @@ import { createAccessHandlers } from './accessHandlers';
 import { createSessions, type CoreSession } from './sessions';
 import { LOG_DIR } from './fileLog';
 import { addLead } from './leadService';
-import { writeOnce } from './idempotency';
+import { IDEMPOTENCY_KEY_DAYS, writeOnce } from './idempotency';
+import { pruneIdempotencyKeys } from './db/idempotency';
 import { getCall } from './db/calls';
 import { consoleLog, type Log } from './log';
 import { keyFileSecrets, type Secrets } from './secrets';
@@ -145,6 +146,8 @@ export function createCore(options: CoreOptions): Core {
     notify(missedNotification(scheduler.missedAtStart, readSettings(db).language));
   }
 
+  // Once per start: one scan of a small table, and no index on its age to pay for on each save.
+  pruneIdempotencyKeys(db, clock.now() - IDEMPOTENCY_KEY_DAYS * 24 * 3_600_000);
   const access = createAccess(db, clock, log);
   // A call that failed unexpectedly may have met a damaged page: then the next start checks the
   // whole file even after a clean close.

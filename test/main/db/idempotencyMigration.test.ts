@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -5,7 +6,11 @@ import { createCore } from '../../../src/main/core/core';
 import { silentLog } from '../../../src/main/core/log';
 import { migrations } from '../../../src/main/core/db/migrations';
 import { migrate } from '../../../src/main/core/db/open';
+import { fakeClock } from '../../helpers/fakeClock';
+import { tempCore } from '../../helpers/tempCore';
 import { tempDir } from '../../helpers/tempDir';
+
+const DAY = 24 * 3_600_000;
 
 describe('migration 0110 (idempotency keys)', () => {
   const dir = tempDir();
@@ -42,6 +47,35 @@ describe('migration 0110 (idempotency keys)', () => {
       expect(() => insert.run()).toThrow(/UNIQUE/);
     } finally {
       core.close();
+    }
+  });
+});
+
+describe('idempotency keys over time', () => {
+  it('forgets keys after 30 days, at the next start', async () => {
+    const dir = tempDir();
+    const clock = fakeClock();
+    const open = () => tempCore({ dir: dir.path, clock });
+    try {
+      let t = open();
+      const add = { name: 'Khách', phone: '0912345678', idempotencyKey: randomUUID() };
+      await t.core.dispatch('leads.add', add);
+      clock.advance(29 * DAY);
+      t.core.close();
+      t = open();
+      expect(await t.core.dispatch('leads.add', add)).toMatchObject({ ok: true });
+      clock.advance(2 * DAY);
+      t.core.close();
+      t = open();
+      // The key is gone: the same request now is a new one, refused as a duplicate number.
+      expect(await t.core.dispatch('leads.add', add)).toMatchObject({
+        ok: false,
+        error: { code: 'duplicate_lead' },
+      });
+      expect(t.core.db.prepare('SELECT COUNT(*) FROM idempotency_keys').pluck().get()).toBe(0);
+      t.core.close();
+    } finally {
+      dir.remove();
     }
   });
 });

@@ -24,3 +24,8 @@ export function insertIdempotencyKey(
      VALUES (@key, @method, @payloadHash, @result, @createdAt)`,
   ).run(r);
 }
+
+/** Forgets keys older than `before`: a repeat comes within minutes, not weeks. */
+export function pruneIdempotencyKeys(db: Db, before: number): number {
+  return db.prepare('DELETE FROM idempotency_keys WHERE created_at < ?').run(before).changes;
+}
