@@ -90,7 +90,10 @@ export function App() {
         void reminders.getState().loadActive();
         void reminders.getState().refresh();
       }),
-      client.on('reminder.open', ({ leadId }) => setOpenLead({ id: leadId, recording: false })),
+      client.on('reminder.open', ({ leadId }) => {
+        reminders.getState().openedLead(leadId);
+        setOpenLead({ id: leadId, recording: false });
+      }),
       client.on('settings.changed', (s) => settingsStore.setState({ settings: s })),
       client.on('catalogue.changed', () => void catalogue.getState().load()),
     ];

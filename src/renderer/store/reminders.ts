@@ -13,6 +13,8 @@ export interface RemindersState {
   onDue(reminder: ReminderView): void;
   /** The agent acted on it (call, open): it goes, here and in any window connecting later. */
   dismiss(id: string): void;
+  /** The agent opened this lead from a reminder's OS notification: its banners go too. */
+  openedLead(leadId: string): void;
   snooze(id: string, minutes: number): Promise<void>;
   loadMissed(): Promise<void>;
   /** Banners for what fired while this window was not connected (or before a reload). */
@@ -45,6 +47,12 @@ export function createRemindersStore(client: Client) {
       dismiss(id) {
         forget(id);
         void client.call('reminders.acknowledge', { ids: [id] }).catch(() => undefined);
+      },
+      openedLead(leadId) {
+        const state = get();
+        for (const r of [...state.banners, ...state.missed]) {
+          if (r.leadId === leadId) state.dismiss(r.id);
+        }
       },
       async snooze(id, minutes) {
         await client.call('reminders.snooze', { id, minutes });
