@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { AppError } from '../../shared/errors';
 import { findIdempotencyKey, insertIdempotencyKey } from './db/idempotency';
+import type { Db } from './db/open';
 
 /** How long a key is kept: far longer than any retry, short enough that the table stays small. */
 export const IDEMPOTENCY_KEY_DAYS = 30;
-import type { Db } from './db/open';
 
 /** JSON with object keys sorted, so the same payload always hashes the same. */
 function canonicalJson(value: unknown): string {
