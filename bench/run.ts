@@ -5,6 +5,7 @@ import { backupBench } from './backup.bench';
 import { dispositionsBench } from './dispositions.bench';
 import { exportBench } from './export.bench';
 import { importBench } from './import.bench';
+import { importScaleBench } from './importScale.bench';
 import { queuePageBench } from './queuePage.bench';
 import { remindersBench } from './reminders.bench';
 import { sipBench } from './sip.bench';
@@ -17,6 +18,7 @@ const benches: Bench[] = [
   dispositionsBench,
   remindersBench,
   importBench,
+  importScaleBench,
   exportBench,
   sipBench,
   syncBench,

@@ -74,6 +74,7 @@ export function App() {
     void catalogue.getState().load();
     void queue.getState().reload();
     void reminders.getState().loadMissed();
+    void reminders.getState().loadActive();
     void reminders.getState().refresh();
     const timer = setInterval(() => setNow(Date.now()), CLOCK_TICK_MS);
     const offs = [
@@ -85,7 +86,16 @@ export function App() {
         reminders.getState().onDue(r);
         showBrowserNotification(r);
       }),
-      client.on('reminder.open', ({ leadId }) => setOpenLead({ id: leadId, recording: false })),
+      client.on('connection.restored', () => {
+        void queue.getState().reload();
+        void reminders.getState().loadMissed();
+        void reminders.getState().loadActive();
+        void reminders.getState().refresh();
+      }),
+      client.on('reminder.open', ({ leadId }) => {
+        reminders.getState().openedLead(leadId);
+        setOpenLead({ id: leadId, recording: false });
+      }),
       client.on('settings.changed', (s) => settingsStore.setState({ settings: s })),
       client.on('catalogue.changed', () => void catalogue.getState().load()),
     ];

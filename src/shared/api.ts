@@ -38,6 +38,12 @@ function isTimeZone(zone: string): boolean {
   }
 }
 
+/**
+ * Made by the renderer once per user action (one save, one dial) and sent again unchanged when
+ * the action is retried: main writes once per key and answers a repeat with the first result.
+ */
+export const IdempotencyKey = z.string().uuid();
+
 export const LeadAddInput = z.object({
   name: text(TEXT_LIMITS.name).min(1, { message: 'name_required' }),
   phone: z
@@ -50,6 +56,7 @@ export const LeadAddInput = z.object({
   source: text(TEXT_LIMITS.source).default(''),
   note: text(TEXT_LIMITS.note).default(''),
   receivedAt: Instant.optional(),
+  idempotencyKey: IdempotencyKey.optional(),
 });
 export type LeadAddInput = z.input<typeof LeadAddInput>;
 export type LeadAddParsed = z.output<typeof LeadAddInput>;
@@ -81,6 +88,7 @@ export const DispositionSaveInput = z
     consentOutsideHours: z.boolean().default(false),
     customer: CustomerFields.nullable().default(null),
     order: OrderDraft.nullable().default(null),
+    idempotencyKey: IdempotencyKey.optional(),
   })
   .strict();
 export type DispositionSaveInput = z.input<typeof DispositionSaveInput>;
@@ -104,6 +112,7 @@ export const StatusAddInput = z
     color: Color,
     rule: Rule,
     setsCustomerStatus: z.string().max(80).nullable().default(null),
+    idempotencyKey: IdempotencyKey.optional(),
   })
   .strict();
 
@@ -132,6 +141,7 @@ export const ProductSaveInput = z
     name: text(TEXT_LIMITS.name).min(1, { message: 'name_required' }),
     unitPrice: Vnd,
     active: z.boolean().default(true),
+    idempotencyKey: IdempotencyKey.optional(),
   })
   .strict();
 
@@ -157,6 +167,7 @@ export const CallStartInput = z
     direction: CallDirection,
     number: z.string().trim().min(1).max(40),
     accountId: Id.nullable().default(null),
+    idempotencyKey: IdempotencyKey.optional(),
   })
   .strict();
 
@@ -211,7 +222,11 @@ export const api = {
   },
   'leads.addNote': {
     input: z
-      .object({ id: Id, text: text(TEXT_LIMITS.note).min(1, { message: 'note_required' }) })
+      .object({
+        id: Id,
+        text: text(TEXT_LIMITS.note).min(1, { message: 'note_required' }),
+        idempotencyKey: IdempotencyKey.optional(),
+      })
       .strict(),
     output: LeadDetail,
   },
@@ -260,6 +275,16 @@ export const api = {
     input: z.object({ ids: z.array(Id).max(1000) }).strict(),
     output: z.object({}),
   },
+  /**
+   * Fired while the app ran and not yet acted on: the banners a window shows when it connects,
+   * since `reminder.due` reached only the windows connected at the time.
+   */
+  'reminders.active': { input: Empty, output: z.array(ReminderView) },
+  /** The agent acted on these banners (called, opened): a window connecting later skips them. */
+  'reminders.acknowledge': {
+    input: z.object({ ids: z.array(Id).max(1000) }).strict(),
+    output: z.object({}),
+  },
   'reminders.snooze': {
     input: z
       .object({
@@ -303,6 +328,11 @@ export const events = {
   'reminder.due': ReminderView,
   /** The agent clicked a reminder's OS notification: open that lead. */
   'reminder.open': z.object({ leadId: z.string() }),
+  /**
+   * Not sent by main: the browser host's transport says so itself when a lost connection is
+   * back, so the window reloads what it may have missed (banners, the queue).
+   */
+  'connection.restored': z.object({}),
   /** The computer woke from sleep: the phone re-registers. */
   'power.resume': z.object({}),
   'sipAccounts.changed': z.object({}),

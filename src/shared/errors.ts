@@ -18,6 +18,8 @@ export const errorCodes = [
   'pin_exists',
   'pin_not_set',
   'transport_closed',
+  /** A request key already used by another write (a repeat must send the same payload). */
+  'idempotency_conflict',
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

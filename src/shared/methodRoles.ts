@@ -34,6 +34,8 @@ export const methodRoles: Readonly<Record<string, Role>> = {
   'reminders.list': 'agent',
   'reminders.missed': 'agent',
   'reminders.ackMissed': 'agent',
+  'reminders.active': 'agent',
+  'reminders.acknowledge': 'agent',
   'reminders.snooze': 'agent',
   'settings.get': 'agent',
   // Language is the agent's; calling hours and time zone are policy (see inputRoles).

@@ -4,6 +4,7 @@ import { describeWorkflowContract } from './workflowContract';
 import { describeSoftphoneContract } from './softphoneContract';
 import { describeIntakeContract } from './intakeContract';
 import { describeSyncContract } from './syncContract';
+import { describeIdempotencyContract } from './idempotencyContract';
 import type { TempCore } from '../helpers/tempCore';
 
 async function connect(t: TempCore): Promise<ContractRig> {
@@ -19,3 +20,4 @@ describeWorkflowContract('core directly', connect);
 describeSoftphoneContract('core directly', connect);
 describeIntakeContract('core directly', connect);
 describeSyncContract('core directly', connect);
+describeIdempotencyContract('core directly', connect);

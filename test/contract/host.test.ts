@@ -7,6 +7,7 @@ import { describeWorkflowContract } from './workflowContract';
 import { describeSoftphoneContract } from './softphoneContract';
 import { describeIntakeContract } from './intakeContract';
 import { describeSyncContract } from './syncContract';
+import { describeIdempotencyContract } from './idempotencyContract';
 import type { TempCore } from '../helpers/tempCore';
 
 async function connect(t: TempCore): Promise<ContractRig> {
@@ -30,3 +31,4 @@ describeWorkflowContract('through the WebSocket host', connect);
 describeSoftphoneContract('through the WebSocket host', connect);
 describeIntakeContract('through the WebSocket host', connect);
 describeSyncContract('through the WebSocket host', connect);
+describeIdempotencyContract('through the WebSocket host', connect);

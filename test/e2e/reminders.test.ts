@@ -62,4 +62,34 @@ describe('callback reminders in a real browser', () => {
     ctx.rig.timers.advance(5 * 60_000);
     await banner.waitFor();
   });
+
+  it('shows a callback that fell due before the page was opened, until the agent acts on it', async () => {
+    await leadWithCallback('Khách Mười Hai', '0912000012', 60_000);
+    ctx.rig.timers.advance(60_000); // it fires with no window connected
+    expect(ctx.rig.notifications).toHaveLength(1);
+
+    await ctx.page.goto(ctx.rig.host.url);
+    const banner = ctx.page.locator('.reminder', { hasText: 'Khách Mười Hai' });
+    await banner.waitFor();
+    expect(await banner.innerText()).toContain('Khách hẹn gọi lại sau');
+    // Not the "missed while the app was closed" list: the app was running.
+    expect(await ctx.page.locator('.reminders__missed').count()).toBe(0);
+
+    await banner.getByRole('button', { name: 'Mở' }).click();
+    await expect.poll(() => ctx.page.locator('.reminder').count()).toBe(0);
+    await expect
+      .poll(() =>
+        ctx.rig.core.db
+          .prepare('SELECT acknowledged_at IS NOT NULL FROM reminders WHERE fired_at IS NOT NULL')
+          .pluck()
+          .get(),
+      )
+      .toBe(1);
+    await ctx.page.reload();
+    await ctx.page.getByRole('tab', { name: /Data mới/ }).waitFor();
+    await expect
+      .poll(() => ctx.page.locator('tbody tr').first().innerText())
+      .toContain('Khách Mười Hai');
+    expect(await ctx.page.locator('.reminder').count()).toBe(0);
+  });
 });

@@ -3,8 +3,8 @@ import { dirname, join } from 'node:path';
 import type { EventName, EventPayload, Handlers } from '../../shared/api';
 import { systemClock, type Clock } from './clock';
 import { queuePage, stageCounts } from './db/leads';
-import { listStatuses } from './db/statuses';
-import { listProducts } from './db/products';
+import { getStatus, listStatuses } from './db/statuses';
+import { getProduct, listProducts } from './db/products';
 import { orderPage } from './db/orders';
 import { addStatus, editStatus } from './catalogueService';
 import { saveDisposition } from './dispositionService';
@@ -30,12 +30,21 @@ import { createAccessHandlers } from './accessHandlers';
 import { createSessions, type CoreSession } from './sessions';
 import { LOG_DIR } from './fileLog';
 import { addLead } from './leadService';
+import { IDEMPOTENCY_KEY_DAYS, writeOnce } from './idempotency';
+import { pruneIdempotencyKeys } from './db/idempotency';
+import { getCall } from './db/calls';
 import { consoleLog, type Log } from './log';
 import { keyFileSecrets, type Secrets } from './secrets';
 import { startScheduler } from './scheduler';
 import { realTimers, type SchedulerTimers } from './timers';
 import { missedNotification, reminderNotification, type Notification } from './i18n/notifications';
-import { acknowledgeMissed, completeDueReminder, unacknowledgedMissed } from './db/reminders';
+import {
+  acknowledgeFired,
+  acknowledgeMissed,
+  completeDueReminder,
+  unacknowledgedFired,
+  unacknowledgedMissed,
+} from './db/reminders';
 import { snoozeReminder, todaysReminders } from './reminderService';
 import { leadForNumber, startCall, updateCallRecord } from './callService';
 import { deleteAccount, listAccounts } from './db/sipAccounts';
@@ -138,6 +147,8 @@ export function createCore(options: CoreOptions): Core {
     notify(missedNotification(scheduler.missedAtStart, readSettings(db).language));
   }
 
+  // Once per start: one scan of a small table, and no index on its age to pay for on each save.
+  pruneIdempotencyKeys(db, clock.now() - IDEMPOTENCY_KEY_DAYS * 24 * 3_600_000);
   const access = createAccess(db, clock, log);
   // A call that failed unexpectedly may have met a damaged page: then the next start checks the
   // whole file even after a clean close.
@@ -201,9 +212,11 @@ export function createCore(options: CoreOptions): Core {
       dataDir: dirname(options.dbPath),
     }),
     'leads.add': (input) => {
-      const { id } = addLead(db, input, clock.now());
-      emit('leads.changed', { ids: [id] });
-      return mustGetLead(db, id);
+      const { result, repeated } = writeOnce(db, 'leads.add', input, clock.now(), () => ({
+        id: addLead(db, input, clock.now()).id,
+      }));
+      if (!repeated) emit('leads.changed', { ids: [result.id] });
+      return mustGetLead(db, result.id);
     },
     'leads.list': (input) => ({
       ...queuePage(db, { ...input, now: clock.now() }),
@@ -222,22 +235,30 @@ export function createCore(options: CoreOptions): Core {
       emit('leads.changed', { ids: [id] });
       return lead;
     },
-    'leads.addNote': ({ id, text }) => {
-      addNote(db, id, text, clock.now());
-      return leadDetail(db, id);
+    'leads.addNote': (input) => {
+      writeOnce(db, 'leads.addNote', input, clock.now(), () => ({
+        noteId: addNote(db, input.id, input.text, clock.now()),
+      }));
+      return leadDetail(db, input.id);
     },
     'dispositions.save': (input) => {
       const sent = masked() ? unmaskDisposition(input, mustGetLead(db, input.leadId)) : input;
-      const saved = saveDisposition(db, sent, readSettings(db), clock.now());
-      scheduler.rearm();
-      emit('leads.changed', { ids: [input.leadId] });
-      return { ...saved, lead: mustGetLead(db, input.leadId) };
+      const { result, repeated } = writeOnce(db, 'dispositions.save', input, clock.now(), () =>
+        saveDisposition(db, sent, readSettings(db), clock.now()),
+      );
+      if (!repeated) {
+        scheduler.rearm();
+        emit('leads.changed', { ids: [input.leadId] });
+      }
+      return { ...result, lead: mustGetLead(db, input.leadId) };
     },
     'statuses.list': () => listStatuses(db),
     'statuses.add': (input) => {
-      const entry = addStatus(db, input);
-      emit('catalogue.changed', {});
-      return entry;
+      const { result, repeated } = writeOnce(db, 'statuses.add', input, clock.now(), () => ({
+        code: addStatus(db, input).code,
+      }));
+      if (!repeated) emit('catalogue.changed', {});
+      return getStatus(db, result.code)!;
     },
     'statuses.update': (input) => {
       const entry = editStatus(db, input);
@@ -245,7 +266,12 @@ export function createCore(options: CoreOptions): Core {
       return entry;
     },
     'products.list': ({ includeInactive }) => listProducts(db, includeInactive),
-    'products.save': (input) => saveProduct(db, input, clock.now()),
+    'products.save': (input) => {
+      const { result } = writeOnce(db, 'products.save', input, clock.now(), () => ({
+        id: saveProduct(db, input, clock.now()).id,
+      }));
+      return getProduct(db, result.id)!;
+    },
     'orders.list': (input) => orderPage(db, input),
     'orders.update': (input) => {
       const order = changeOrder(db, input, clock.now());
@@ -253,17 +279,25 @@ export function createCore(options: CoreOptions): Core {
       return order;
     },
     'calls.start': (input) => {
-      const call = startCall(db, input, clock.now());
-      if (call.leadId && call.direction === 'outbound') {
-        completeDueReminder(db, call.leadId, clock.now());
-        scheduler.rearm();
-      }
-      return call;
+      const { result, repeated } = writeOnce(db, 'calls.start', input, clock.now(), () => {
+        const call = startCall(db, input, clock.now());
+        if (call.leadId && call.direction === 'outbound') {
+          completeDueReminder(db, call.leadId, clock.now());
+        }
+        return { id: call.id };
+      });
+      if (!repeated && input.leadId && input.direction === 'outbound') scheduler.rearm();
+      return getCall(db, result.id)!;
     },
     'reminders.list': () => todaysReminders(db, clock.now(), readSettings(db).timeZone),
     'reminders.missed': () => unacknowledgedMissed(db),
     'reminders.ackMissed': ({ ids }) => {
       acknowledgeMissed(db, ids, clock.now());
+      return {};
+    },
+    'reminders.active': () => unacknowledgedFired(db),
+    'reminders.acknowledge': ({ ids }) => {
+      acknowledgeFired(db, ids, clock.now());
       return {};
     },
     'reminders.snooze': ({ id, minutes }) => {

@@ -74,7 +74,10 @@ export function changeCustomerStatus(db: Db, id: string, code: string | null, no
   })();
 }
 
-export function addNote(db: Db, id: string, text: string, now: number): void {
-  mustGetLead(db, id);
-  insertNote(db, { id: newRowId(), leadId: id, text, at: now });
+/** Returns the new note's id. */
+export function addNote(db: Db, leadId: string, text: string, now: number): string {
+  mustGetLead(db, leadId);
+  const id = newRowId();
+  insertNote(db, { id, leadId, text, at: now });
+  return id;
 }

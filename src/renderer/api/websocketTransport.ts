@@ -16,6 +16,7 @@ export function createWebSocketTransport(url: string): Transport & { close(): vo
   let nextId = 1;
   let closedByUs = false;
   let attempt = 0;
+  let everOpened = false;
   const pending = new Map<number, Pending>();
   const listeners = new Set<(event: string, payload: unknown) => void>();
 
@@ -26,6 +27,9 @@ export function createWebSocketTransport(url: string): Transport & { close(): vo
       ws.onopen = () => {
         attempt = 0;
         resolve(ws);
+        // Events sent while the connection was down reached no one: the window reloads.
+        if (everOpened) for (const l of listeners) l('connection.restored', {});
+        everOpened = true;
       };
       ws.onmessage = (e) => onFrame(String(e.data));
       ws.onclose = () => {

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Lead } from '../../shared/domain';
 import type { ApiError } from '../../shared/errors';
 import type { Client } from '../api/client';
+import { createActionKey } from '../api/actionKey';
 import { toApiError } from '../store/queue';
 import { CharCounter } from './CharCounter';
 import { LEAD_FIELD_LIMITS } from '../../shared/textLimits';
@@ -40,6 +41,7 @@ export function AddLeadForm({ client, onSaved, onCancel, onOpenExisting }: Props
   });
   const [error, setError] = useState<ApiError | null>(null);
   const [saving, setSaving] = useState(false);
+  const [saveKey] = useState(createActionKey);
   const errors = fieldErrors(error);
   const existingId =
     error?.code === 'duplicate_lead' && typeof error.data?.leadId === 'string'
@@ -51,7 +53,9 @@ export function AddLeadForm({ client, onSaved, onCancel, onOpenExisting }: Props
     setSaving(true);
     setError(null);
     try {
-      onSaved(await client.call('leads.add', values));
+      const lead = await client.call('leads.add', { ...values, idempotencyKey: saveKey.get() });
+      saveKey.done();
+      onSaved(lead);
     } catch (err) {
       setError(toApiError(err));
     } finally {

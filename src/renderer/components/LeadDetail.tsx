@@ -8,6 +8,7 @@ import { useWhenAccessChanges } from '../access/accessStore';
 import { customerStatuses, entryLabel } from '../store/catalogue';
 import { useCatalogue, useSettings, useStores } from '../store/context';
 import { toApiError } from '../store/queue';
+import { createActionKey } from '../api/actionKey';
 import { DispositionPanel } from './disposition/DispositionPanel';
 import { CallButton } from './phone/CallButton';
 import { Timeline } from './Timeline';
@@ -48,6 +49,7 @@ export function LeadDetail({
   const [form, setForm] = useState<Record<string, string>>({});
   const [error, setError] = useState<ApiError | null>(null);
   const [noteText, setNoteText] = useState('');
+  const [noteKey] = useState(createActionKey);
 
   const load = useCallback(async () => {
     try {
@@ -225,7 +227,12 @@ export function LeadDetail({
           e.preventDefault();
           if (!noteText.trim()) return;
           void run(async () => {
-            await client.call('leads.addNote', { id: lead.id, text: noteText });
+            await client.call('leads.addNote', {
+              id: lead.id,
+              text: noteText,
+              idempotencyKey: noteKey.get(),
+            });
+            noteKey.done();
             setNoteText('');
           });
         }}

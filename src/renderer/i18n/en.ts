@@ -331,6 +331,8 @@ export const en: Messages = {
       pin_exists: 'The admin PIN has already been created.',
       pin_not_set: 'No admin PIN has been created yet.',
       transport_closed: 'Lost the connection to LeadPhone. Reconnecting…',
+      idempotency_conflict:
+        'The earlier save went through with different content. Close and reopen the lead to see it.',
       internal: 'Something went wrong inside LeadPhone; it has been logged.',
       bundle_invalid: 'Not a valid sync file; nothing was imported.',
       agent_missing: 'Enter the agent’s name and code first.',

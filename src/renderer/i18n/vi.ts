@@ -330,6 +330,8 @@ export const vi = {
       pin_exists: 'Mã PIN quản trị đã được tạo.',
       pin_not_set: 'Chưa có mã PIN quản trị.',
       transport_closed: 'Mất kết nối với LeadPhone. Đang thử kết nối lại…',
+      idempotency_conflict:
+        'Lần lưu trước đã được ghi với nội dung khác. Hãy đóng lại và mở lại data để xem.',
       internal: 'Đã có lỗi trong LeadPhone; lỗi đã được ghi lại.',
       bundle_invalid: 'Tệp đồng bộ không hợp lệ; không có gì được nhập.',
       agent_missing: 'Hãy nhập tên và mã nhân viên trước.',

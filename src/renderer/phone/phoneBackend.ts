@@ -20,7 +20,9 @@ export interface PhoneBackend {
 export function clientBackend(client: Client): PhoneBackend {
   return {
     credentials: (id) => client.call('sipAccounts.credentials', { id }),
-    startCall: (input) => client.call('calls.start', input),
+    // One key per dial: the client's resend after a lost reply opens no second record.
+    startCall: (input) =>
+      client.call('calls.start', { ...input, idempotencyKey: crypto.randomUUID() }),
     async updateCall(input) {
       await client.call('calls.update', input);
     },

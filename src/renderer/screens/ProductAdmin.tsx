@@ -5,6 +5,7 @@ import { formatVnd, type Product } from '../../shared/orders';
 import { useCatalogue, useStores } from '../store/context';
 import { toApiError } from '../store/queue';
 import { TEXT_LIMITS } from '../../shared/textLimits';
+import { createActionKey } from '../api/actionKey';
 
 const blank = { id: null as string | null, code: '', name: '', unitPrice: 0, active: true };
 
@@ -15,6 +16,7 @@ export function ProductAdmin() {
   const products = useCatalogue((s) => s.products);
   const [draft, setDraft] = useState(blank);
   const [error, setError] = useState<ApiError | null>(null);
+  const [saveKey] = useState(createActionKey);
   const edit = (p: Product) => setDraft({ ...p });
   return (
     <section>
@@ -52,8 +54,9 @@ export function ProductAdmin() {
           e.preventDefault();
           setError(null);
           client
-            .call('products.save', draft)
+            .call('products.save', { ...draft, idempotencyKey: saveKey.get() })
             .then(async () => {
+              saveKey.done();
               setDraft(blank);
               await catalogue.getState().load();
             })

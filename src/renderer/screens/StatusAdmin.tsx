@@ -7,6 +7,7 @@ import { customerStatuses, entryLabel } from '../store/catalogue';
 import { useCatalogue, useStores } from '../store/context';
 import { toApiError } from '../store/queue';
 import { TEXT_LIMITS } from '../../shared/textLimits';
+import { createActionKey } from '../api/actionKey';
 
 function StatusRow({ entry, onError }: { entry: StatusEntry; onError(e: ApiError | null): void }) {
   const { t } = useTranslation();
@@ -113,6 +114,7 @@ function AddStatus({ onError }: { onError(e: ApiError | null): void }) {
   const [rule, setRule] = useState<RuleKind>('none');
   const [hours, setHours] = useState(24);
   const [sets, setSets] = useState('');
+  const [addKey] = useState(createActionKey);
   return (
     <form
       className="admin-add"
@@ -129,8 +131,10 @@ function AddStatus({ onError }: { onError(e: ApiError | null): void }) {
             color,
             rule: kind === 'customer' ? { kind: 'none' } : ruleOf(rule, hours),
             setsCustomerStatus: kind === 'customer' ? null : sets || null,
+            idempotencyKey: addKey.get(),
           })
           .then(() => {
+            addKey.done();
             setLabelVi('');
             setLabelEn('');
           })

@@ -150,6 +150,26 @@ export function unacknowledgedMissed(db: Db): ReminderView[] {
   ).map(toView);
 }
 
+/** Fired while the app ran, still pending, and not acted on: the banners still to show. */
+export function unacknowledgedFired(db: Db): ReminderView[] {
+  return (
+    db
+      .prepare(
+        `${SELECT_VIEW} WHERE r.state = 'pending' AND r.fired_at IS NOT NULL AND r.missed = 0
+           AND r.acknowledged_at IS NULL ORDER BY r.due_at, r.id`,
+      )
+      .all() as ReminderViewRow[]
+  ).map(toView);
+}
+
+/** Any fired reminder, missed or not; one that has not fired (or was snoozed) is left alone. */
+export function acknowledgeFired(db: Db, ids: readonly string[], now: number): void {
+  const ack = db.prepare(
+    'UPDATE reminders SET acknowledged_at = ? WHERE id = ? AND fired_at IS NOT NULL AND acknowledged_at IS NULL',
+  );
+  db.transaction(() => ids.forEach((id) => ack.run(now, id)))();
+}
+
 export function acknowledgeMissed(db: Db, ids: readonly string[], now: number): void {
   const ack = db.prepare('UPDATE reminders SET acknowledged_at = ? WHERE id = ? AND missed = 1');
   db.transaction(() => ids.forEach((id) => ack.run(now, id)))();

@@ -14,6 +14,7 @@ import type { ApiError } from '../../../shared/errors';
 import type { OrderDraft, Product } from '../../../shared/orders';
 import type { CustomerFields } from '../../../shared/workflow';
 import type { Client } from '../../api/client';
+import { createActionKey } from '../../api/actionKey';
 import { entryLabel, outcomesFor } from '../../store/catalogue';
 import { toApiError } from '../../store/queue';
 import { CallbackPicker } from './CallbackPicker';
@@ -94,6 +95,9 @@ export function DispositionPanel({
   }));
   const [error, setError] = useState<ApiError | null>(null);
   const [saving, setSaving] = useState(false);
+  // One key per outcome being recorded: a retry after a lost reply cannot record it twice.
+  const [saveKey] = useState(createActionKey);
+  useEffect(() => saveKey.done(), [saveKey, lead.id, callId]);
   const entry = options.find((o) => o.code === code) ?? null;
   const rule = entry?.rule;
   const errors = errorsByField(error);
@@ -135,7 +139,9 @@ export function DispositionPanel({
         order: showOrder
           ? { ...order, items: order.items.filter((i) => i.productName.trim() !== '') }
           : null,
+        idempotencyKey: saveKey.get(),
       });
+      saveKey.done();
       onSaved(result.lead);
     } catch (err) {
       setError(toApiError(err));

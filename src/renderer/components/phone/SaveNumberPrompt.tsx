@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Lead } from '../../../shared/domain';
 import type { ApiError } from '../../../shared/errors';
 import type { Client } from '../../api/client';
+import { createActionKey } from '../../api/actionKey';
 import { toApiError } from '../../store/queue';
 import { useShownNumber } from '../../access/useShownNumber';
 import { TEXT_LIMITS } from '../../../shared/textLimits';
@@ -21,6 +22,7 @@ export function SaveNumberPrompt({ number, client, onSaved, onSkip }: Props) {
   const [name, setName] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
   const [saving, setSaving] = useState(false);
+  const [saveKey] = useState(createActionKey);
   return (
     <form
       className="save-number"
@@ -34,8 +36,15 @@ export function SaveNumberPrompt({ number, client, onSaved, onSkip }: Props) {
             name: name.trim(),
             phone: number,
             source: t('phone.saveNumber.source'),
+            idempotencyKey: saveKey.get(),
           })
-          .then(onSaved, (err: unknown) => setError(toApiError(err)))
+          .then(
+            (lead) => {
+              saveKey.done();
+              onSaved(lead);
+            },
+            (err: unknown) => setError(toApiError(err)),
+          )
           .finally(() => setSaving(false));
       }}
       onKeyDown={(e) => e.key === 'Escape' && onSkip()}

@@ -9,6 +9,7 @@ import { m0070Agents } from './0070-agents';
 import { m0080Reports } from './0080-reports';
 import { m0090Access } from './0090-access';
 import { m0100LeanSaves } from './0100-lean-saves';
+import { m0110Idempotency } from './0110-idempotency';
 import { m0160ImportRuns } from './0160-import-runs';
 import { m0170SecondNumber } from './0170-second-number';
 
@@ -26,6 +27,7 @@ export const migrations: readonly Migration[] = [
   m0080Reports,
   m0090Access,
   m0100LeanSaves,
+  m0110Idempotency,
   m0160ImportRuns,
   m0170SecondNumber,
 ];
