@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createCore } from '../../../src/main/core/core';
 import { silentLog } from '../../../src/main/core/log';
 import { migrations } from '../../../src/main/core/db/migrations';
-import { migrate } from '../../../src/main/core/db/open';
+import { latestVersion, migrate } from '../../../src/main/core/db/open';
 import { fakeClock } from '../../helpers/fakeClock';
 import { tempCore } from '../../helpers/tempCore';
 import { tempDir } from '../../helpers/tempDir';
@@ -36,7 +36,7 @@ describe('migration 0110 (idempotency keys)', () => {
 
     const core = createCore({ dbPath: path, log: silentLog });
     try {
-      expect(core.db.pragma('user_version', { simple: true })).toBe(110);
+      expect(core.db.pragma('user_version', { simple: true })).toBe(latestVersion());
       expect(core.db.prepare('SELECT name FROM leads').pluck().all()).toEqual(['Lê Văn Tám']);
       expect(core.db.prepare('SELECT COUNT(*) FROM idempotency_keys').pluck().get()).toBe(0);
       const insert = core.db.prepare(

@@ -1,7 +1,10 @@
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { createClient } from '../../../src/renderer/api/client';
+import { createStores, StoresProvider } from '../../../src/renderer/store/context';
+import { tempCore } from '../../helpers/tempCore';
 import { CallBar, type CallBarActions } from '../../../src/renderer/components/phone/CallBar';
 import { createI18n } from '../../../src/renderer/i18n';
 import type { CallView } from '../../../src/renderer/phone/phoneTypes';
@@ -29,6 +32,15 @@ const talking: CallView = {
 };
 
 describe('the call bar', () => {
+  // The bar asks the access store whether to mask the number: a real core behind it.
+  const t = tempCore();
+  const stores = createStores(
+    createClient({
+      invoke: (method, input) => t.core.dispatch(method, input),
+      on: (l) => t.core.onEvent(l),
+    }),
+  );
+  afterAll(() => t.dispose());
   let host: HTMLElement;
   let root: Root;
   const redialled: string[] = [];
@@ -55,15 +67,17 @@ describe('the call bar', () => {
     await act(async () =>
       root.render(
         <I18nextProvider i18n={createI18n(language)}>
-          <CallBar
-            call={call}
-            others={[]}
-            consult={null}
-            now={T0 + 30_000}
-            keypadOpen={false}
-            onKeypad={() => undefined}
-            actions={actions}
-          />
+          <StoresProvider stores={stores}>
+            <CallBar
+              call={call}
+              others={[]}
+              consult={null}
+              now={T0 + 30_000}
+              keypadOpen={false}
+              onKeypad={() => undefined}
+              actions={actions}
+            />
+          </StoresProvider>
         </I18nextProvider>,
       ),
     );
