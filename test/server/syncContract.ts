@@ -188,11 +188,14 @@ export function describeSyncContract(via: Via) {
       const n = nextBatch();
       const first = await a.client.push({ batch: n, records: [{ t: 'leads', row: lead }] });
       const seq = await maxSeq();
-      const again = await a.client.push({
-        batch: n,
-        records: [{ t: 'leads', row: { ...lead, name: 'Đổi tên' } }],
-      });
+      const again = await a.client.push({ batch: n, records: [{ t: 'leads', row: lead }] });
       expect(again).toEqual({ ...first, replay: true });
+      // The same number with other content is the app's mistake, and said as such.
+      expect(
+        await refusedCode(
+          a.client.push({ batch: n, records: [{ t: 'leads', row: { ...lead, name: 'Đổi tên' } }] }),
+        ),
+      ).toBe('batch_conflict');
       expect(await maxSeq()).toBe(seq);
       expect(
         (await sql.query('SELECT name FROM leads WHERE id = $1', [lead.id])).rows[0].name,

@@ -121,24 +121,25 @@ export async function storedBatch(
   tx: Tx,
   deviceId: string,
   batch: number,
-): Promise<unknown | undefined> {
-  const { rows } = await tx.query<{ response: unknown }>(
-    'SELECT response FROM device_batches WHERE device_id = $1 AND batch = $2',
+): Promise<{ requestHash: Buffer; response: unknown } | undefined> {
+  const { rows } = await tx.query<{ request_hash: Buffer; response: unknown }>(
+    'SELECT request_hash, response FROM device_batches WHERE device_id = $1 AND batch = $2',
     [deviceId, batch],
   );
-  return rows[0]?.response;
+  return rows[0] && { requestHash: rows[0].request_hash, response: rows[0].response };
 }
 
 export async function storeBatch(
   tx: Tx,
   deviceId: string,
   batch: number,
+  requestHash: Buffer,
   response: unknown,
   now: number,
 ): Promise<void> {
   await tx.query(
-    'INSERT INTO device_batches (device_id, batch, response, at) VALUES ($1, $2, $3, $4)',
-    [deviceId, batch, JSON.stringify(response), now],
+    'INSERT INTO device_batches (device_id, batch, request_hash, response, at) VALUES ($1, $2, $3, $4, $5)',
+    [deviceId, batch, requestHash, JSON.stringify(response), now],
   );
 }
 

@@ -204,6 +204,21 @@ export async function startPostgresCluster(options: ClusterOptions): Promise<Pos
     (existsSync(portFile) ? Number(readFileSync(portFile, 'utf8')) : await freeLoopbackPort());
   writeFileSync(portFile, `${port}\n`, { mode: 0o600 });
 
+  const startOnce = () =>
+    run(as, join(bin, 'pg_ctl'), [
+      '-D',
+      pgdata,
+      '-l',
+      join(pgdata, LOG_FILE),
+      '-w',
+      '-t',
+      '60',
+      '-o',
+      // Loopback only, no Unix socket (its path would be the machine's, not ours).
+      `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''`,
+      'start',
+    ]);
+
   const cluster: PostgresCluster = {
     url: `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${EMBEDDED_DATABASE}`,
     port,
@@ -212,19 +227,17 @@ export async function startPostgresCluster(options: ClusterOptions): Promise<Pos
     async start() {
       const old = readPid(pgdata);
       if (old !== null) await waitForExit(old);
-      run(as, join(bin, 'pg_ctl'), [
-        '-D',
-        pgdata,
-        '-l',
-        join(pgdata, LOG_FILE),
-        '-w',
-        '-t',
-        '60',
-        '-o',
-        // Loopback only, no Unix socket (its path would be the machine's, not ours).
-        `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''`,
-        'start',
-      ]);
+      // After a crash the old server's children can hold its shared memory for a moment
+      // ("pre-existing shared memory block is still in use"): try again, a bounded number of times.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          startOnce();
+          break;
+        } catch (err) {
+          if (attempt >= 20) throw err;
+          await new Promise((r) => setTimeout(r, 500));
+        }
+      }
       cluster.pid = readPid(pgdata) ?? 0;
     },
     async stop() {

@@ -5,6 +5,7 @@ const statusOf: Record<ServerErrorCode, number> = {
   device_revoked: 401,
   forbidden: 403,
   forbidden_change: 403,
+  batch_conflict: 409,
   invalid_input: 400,
   enrolment_code_invalid: 400,
   enrolment_code_expired: 400,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Role } from '../../shared/roles';
 import { tableSpecs, specOf, type Row, type SyncTable } from '../../shared/sync/tables';
 import type { PushRequest, PushResponse, Refusal, SyncRecord } from '../../shared/team/protocol';
@@ -58,8 +59,17 @@ export async function applyPush(
   now: number,
 ): Promise<PushResponse> {
   return inWriteTx(db, async (tx) => {
+    const requestHash = createHash('sha256').update(JSON.stringify(req.records)).digest();
     const before = await storedBatch(tx, who.deviceId, req.batch);
-    if (before !== undefined) return { ...(before as PushResponse), replay: true };
+    if (before !== undefined) {
+      if (!before.requestHash.equals(requestHash)) {
+        throw new HttpError(
+          'batch_conflict',
+          'This batch number was used before for other changes; nothing was written.',
+        );
+      }
+      return { ...(before.response as PushResponse), replay: true };
+    }
 
     const ctx: PushContext = {
       tx,
@@ -87,7 +97,7 @@ export async function applyPush(
       refused: ctx.refused,
       replay: false,
     };
-    await storeBatch(tx, who.deviceId, req.batch, response, now);
+    await storeBatch(tx, who.deviceId, req.batch, requestHash, response, now);
     if (ctx.effects.wrote) await notifyChanges(tx, { agents: [...ctx.effects.owners] });
     return response;
   });

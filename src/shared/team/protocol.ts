@@ -187,6 +187,8 @@ export const ServerErrorCode = z.enum([
   'device_revoked',
   'forbidden',
   'forbidden_change',
+  /** A batch number this device used before with other content. */
+  'batch_conflict',
   'invalid_input',
   'enrolment_code_invalid',
   'enrolment_code_expired',

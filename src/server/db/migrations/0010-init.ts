@@ -65,6 +65,8 @@ CREATE TABLE enrolment_codes (
 CREATE TABLE device_batches (
   device_id uuid NOT NULL REFERENCES devices (id),
   batch bigint NOT NULL,
+  -- SHA-256 of the request: the same number with other content is a client's mistake.
+  request_hash bytea NOT NULL,
   response jsonb NOT NULL,
   at bigint NOT NULL,
   PRIMARY KEY (device_id, batch)
