@@ -74,18 +74,24 @@ async function main() {
         `${new Date().toISOString()} ${message}: ${err instanceof Error ? err.message : String(err)}`,
       ),
   });
-  console.log(`LeadPhone team server is listening at ${server.url}`);
-  if (!tls)
-    console.log('No TLS: only apps on this machine can connect (add --tls-cert and --tls-key).');
   if (server.bootstrap) {
     console.log(
       `\nFirst admin's enrolment code (one use, until ${new Date(server.bootstrap.expiresAt).toISOString()}):\n\n    ${server.bootstrap.shown}\n\nEnter it in LeadPhone: Quản trị → Máy chủ nhóm (Admin → Team server).`,
     );
   }
+  if (!tls)
+    console.log('No TLS: only apps on this machine can connect (add --tls-cert and --tls-key).');
+  // Last, so whoever waits for this line has everything above it.
+  console.log(`LeadPhone team server is listening at ${server.url}`);
   let stopping = false;
   const stop = () => {
     if (stopping) return;
     stopping = true;
+    // Requests in flight get a few seconds; a stuck one does not keep the process alive.
+    setTimeout(() => {
+      console.error('LeadPhone server: stopping took too long; exiting.');
+      process.exit(1);
+    }, 5000).unref();
     void server
       .close()
       .then(() => cluster?.stop())

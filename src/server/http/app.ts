@@ -61,6 +61,8 @@ export async function buildApp(
   const app = Fastify({
     logger: false,
     bodyLimit: BODY_LIMIT,
+    // On close, keep-alive connections are closed too: the apps reconnect to another process.
+    forceCloseConnections: true,
     ...(options.https ? { https: options.https } : {}),
   });
   app.decorateRequest('caller', null);
