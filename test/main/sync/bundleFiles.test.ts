@@ -20,6 +20,10 @@ const valid: Record<string, object> = {
   'sync.assignLeads': { filter: {}, agentCode: 'A01' },
   'sync.importBundles': { uploadIds: ['00000000-0000-4000-8000-000000000000'] },
   'sync.importAssignment': { uploadId: '00000000-0000-4000-8000-000000000000' },
+  'sync.signingKey': {},
+  'sync.trustedKeys': {},
+  'sync.trustKey': { publicKey: `${'A'.repeat(43)}=`, label: 'Giám sát' },
+  'sync.untrustKey': { publicKey: `${'A'.repeat(43)}=` },
 };
 
 describe('sync: files never come from renderer paths', () => {
