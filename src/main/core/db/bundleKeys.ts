@@ -17,7 +17,9 @@ export function readSigningKey(db: Db): StoredSigningKey | undefined {
   const r = db
     .prepare('SELECT public_key, private_key_enc, created_at FROM signing_key WHERE one = 1')
     .get() as { public_key: Buffer; private_key_enc: Buffer; created_at: number } | undefined;
-  return r && { publicKey: r.public_key, privateKeyEnc: r.private_key_enc, createdAt: r.created_at };
+  return (
+    r && { publicKey: r.public_key, privateKeyEnc: r.private_key_enc, createdAt: r.created_at }
+  );
 }
 
 /** Stores the key pair; replaces one only when told to (its private half could not be read). */

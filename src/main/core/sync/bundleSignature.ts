@@ -84,8 +84,7 @@ export function signManifest(
 }
 
 export type SignatureCheck =
-  | { ok: true; publicKey: Buffer }
-  | { ok: false; problem: 'unsigned' | 'bad_signature' };
+  { ok: true; publicKey: Buffer } | { ok: false; problem: 'unsigned' | 'bad_signature' };
 
 /** Checks that the manifest was signed, as it is, by the key it names (not whether to trust it). */
 export function checkSignature(manifest: Record<string, unknown>): SignatureCheck {
