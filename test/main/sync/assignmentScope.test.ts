@@ -6,8 +6,14 @@ import { keyFileSecrets } from '../../../src/main/core/secrets';
 import { ownSigningKey } from '../../../src/main/core/sync/signingKey';
 import { TEST_PIN } from '../../helpers/access';
 import { T0 } from '../../helpers/fakeClock';
+import { refusalText } from '../../helpers/refusalText';
 import { tempDir } from '../../helpers/tempDir';
-import { edit, unpack, type Rec, type Unpacked } from './bundleEdit';
+import { edit, unpack, type Rec, type Unpacked } from '../../helpers/bundleEdit';
+import { en } from '../../../src/renderer/i18n/en';
+import { vi } from '../../../src/renderer/i18n/vi';
+
+const outsideVi: Record<string, string> = vi.sync.outside;
+const outsideEn: Record<string, string> = en.sync.outside;
 import {
   assignLeads,
   canonicalDump,
@@ -114,6 +120,12 @@ describe('sync: a signed lead list may carry only its leads and their history', 
       data: { reason: 'outside_assignment', what },
     });
     expect(canonicalDump(a.db)).toEqual(before);
+    // The sync screen says what the list may not carry, in Vietnamese and in English.
+    const text = refusalText(error);
+    expect(text.vi).toContain(`${name}.lpbundle: Danh sách giao data chỉ được mang`);
+    expect(text.vi).toContain(outsideVi[what]);
+    expect(text.en).toContain(`${name}.lpbundle: A lead list may carry only its leads`);
+    expect(text.en).toContain(outsideEn[what]);
   }
 
   const rowOf = (i: Install, table: string, columns: readonly string[], where: string) =>

@@ -6,8 +6,9 @@ import { specOf } from '../../../src/main/core/db/syncRows';
 import { fingerprint, rawPublicKey } from '../../../src/main/core/sync/bundleSignature';
 import { TEST_PIN } from '../../helpers/access';
 import { T0 } from '../../helpers/fakeClock';
+import { refusalText } from '../../helpers/refusalText';
 import { tempDir } from '../../helpers/tempDir';
-import { edit, unpack, type Rec } from './bundleEdit';
+import { edit, unpack, type Rec } from '../../helpers/bundleEdit';
 import {
   assignLeads,
   canonicalDump,
@@ -131,9 +132,14 @@ describe('sync: a lead list is taken only from a supervisor key an admin trusts'
 
     const unsigned = file('forged-unsigned.lpbundle');
     edit(work, unsigned, 'drop', forge);
-    expect(await errorOf(importAssignment(a, unsigned))).toMatchObject({
+    const noSignature = await errorOf(importAssignment(a, unsigned));
+    expect(noSignature).toMatchObject({
       code: 'bundle_invalid',
       data: { reason: 'unsigned', file: 'forged-unsigned.lpbundle' },
+    });
+    expect(refusalText(noSignature)).toEqual({
+      vi: 'forged-unsigned.lpbundle: Danh sách này không có chữ ký của máy giám sát (có thể đã được tạo hoặc sửa ngoài LeadPhone). Không có gì được nhập.',
+      en: 'forged-unsigned.lpbundle: This lead list is not signed by a supervisor’s LeadPhone (it may have been made or edited outside LeadPhone). Nothing was imported.',
     });
 
     // The supervisor's signature lifted from a real list does not sign anything else.
@@ -142,9 +148,14 @@ describe('sync: a lead list is taken only from a supervisor key an admin trusts'
       forge(u);
       u.manifest.signature = unpack(list).manifest.signature;
     });
-    expect(await errorOf(importAssignment(a, lifted))).toMatchObject({
+    const badSignature = await errorOf(importAssignment(a, lifted));
+    expect(badSignature).toMatchObject({
       code: 'bundle_invalid',
       data: { reason: 'bad_signature' },
+    });
+    expect(refusalText(badSignature)).toEqual({
+      vi: 'forged-lifted.lpbundle: Chữ ký của giám sát không khớp: tệp đã bị sửa sau khi được ký. Không có gì được nhập.',
+      en: 'forged-lifted.lpbundle: The supervisor’s signature does not match: the file was changed after it was signed. Nothing was imported.',
     });
 
     // A key the agent made signs it properly, but nobody here trusts that key.
@@ -238,6 +249,10 @@ describe('sync: a lead list is taken only from a supervisor key an admin trusts'
       },
     });
     expect(error.message).toContain(key.fingerprint);
+    expect(refusalText(error)).toEqual({
+      vi: `zalo-a01.lpbundle: Danh sách được ký bằng khóa ${key.fingerprint} của Trần Thị Giám Sát (GS01), nhưng máy này chưa tin cậy khóa đó. Không có gì được nhập.`,
+      en: `zalo-a01.lpbundle: The list is signed with key ${key.fingerprint} of Trần Thị Giám Sát (GS01), which this LeadPhone does not trust yet. Nothing was imported.`,
+    });
     expect(canonicalDump(a.db)).toEqual(before);
     // A key once trusted and then dropped is not trusted any more.
     await trustKey(a, key);

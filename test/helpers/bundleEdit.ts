@@ -1,7 +1,7 @@
 import { createHash, type KeyObject } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { signManifest } from '../../../src/main/core/sync/bundleSignature';
+import { signManifest } from '../../src/main/core/sync/bundleSignature';
 
 /*
  * What someone with a bundle file and a text editor can do: open it, change the manifest and
