@@ -63,7 +63,7 @@ export const BundleKind = z.enum(['work', 'assignment']);
 export const PublicKeyText = z
   .string()
   .trim()
-  .max(44, { message: 'too_long' })
+  .max(TEXT_LIMITS.publicKey, { message: 'too_long' })
   .regex(/^[A-Za-z0-9+/]{43}=$/, { message: 'public_key_invalid' });
 
 /** This install's own signing key (a supervisor's or an admin's), public half only. */

@@ -4,6 +4,7 @@ import { roleAllows } from '../../../shared/roles';
 import type { SigningKeyView } from '../../../shared/syncApi';
 import { useAccess } from '../../access/accessStore';
 import { useStores } from '../../store/context';
+import { TEXT_LIMITS } from '../../../shared/textLimits';
 
 /**
  * A supervisor's screen: the key every lead list is signed with. The fingerprint is what the
@@ -44,6 +45,7 @@ export function SigningKeyNote() {
           type="text"
           className="mono"
           readOnly
+          maxLength={TEXT_LIMITS.publicKey}
           value={key.publicKey}
           onFocus={(e) => e.target.select()}
         />

@@ -98,7 +98,7 @@ export function TrustedKeysAdmin() {
             id="trust-public-key"
             type="text"
             className="mono"
-            maxLength={60}
+            maxLength={TEXT_LIMITS.publicKey}
             value={publicKey}
             onChange={(e) => setPublicKey(e.target.value)}
           />
