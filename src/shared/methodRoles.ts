@@ -65,6 +65,12 @@ export const methodRoles: Readonly<Record<string, Role>> = {
   'sync.exportBundle': 'agent',
   'sync.importBundles': 'supervisor',
   'sync.assignLeads': 'supervisor',
+  // The key assignments are signed with: a supervisor's (or an admin's) install has one.
+  'sync.signingKey': 'supervisor',
+  'sync.trustedKeys': 'agent',
+  // Whose lead lists this desk takes is set up by an admin, never by the agent alone.
+  'sync.trustKey': 'admin',
+  'sync.untrustKey': 'admin',
   // An agent takes in a lead list meant for them (the core refuses any other bundle there).
   'sync.importAssignment': 'agent',
   // Any desk may take and list copies of its own database; only an admin may roll it back.

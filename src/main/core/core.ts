@@ -192,6 +192,8 @@ export function createCore(options: CoreOptions): Core {
       db,
       clock,
       appVersion: APP_VERSION,
+      log,
+      secrets,
       emit,
       dir: join(dirname(options.dbPath), BUNDLES_FOLDER),
       uploads,

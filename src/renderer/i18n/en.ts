@@ -308,6 +308,8 @@ export const en: Messages = {
     range_invalid: 'The end date must be after the start date.',
     range_too_long: 'The range can be one year at most.',
     file_name_invalid: 'Not a valid file name.',
+    public_key_invalid:
+      'Not a valid public key: it is the 44 characters shown under Sync on the supervisor’s LeadPhone.',
     export_running: 'This export is already running.',
     agent_unknown: 'This database does not record agents yet.',
     agent_code_required: 'Enter the agent code.',
@@ -703,6 +705,48 @@ export const en: Messages = {
       too_new: 'The file was made by a newer LeadPhone; update this one.',
       wrong_agent: 'This lead list was assigned to another agent.',
       not_assignment: 'This is an agent’s work file, not a lead list; a supervisor imports it.',
+      unsigned:
+        'This lead list is not signed by a supervisor’s LeadPhone (it may have been made or edited outside LeadPhone).',
+      bad_signature:
+        'The supervisor’s signature does not match: the file was changed after it was signed.',
+      untrusted_key:
+        'The list is signed with key {{fingerprint}} of {{signerName}} ({{signerCode}}), which this LeadPhone does not trust yet.',
+      outside_assignment:
+        'A lead list may carry only its leads and their history; this file also has {{what}}.',
+    },
+    outside: {
+      status: 'a status the list’s history does not use (only an admin adds statuses)',
+      other_lead: 'history of leads that are not on the list',
+      agent: 'an agent the list’s history does not name',
+      history: 'a changed copy of a call, outcome, order or note this desk recorded',
+      own_agent: 'a change to this desk’s own agent name or code',
+    },
+    key: {
+      own: 'This LeadPhone’s signing key',
+      ownHint:
+        'Every lead list is signed with this key. Read the fingerprint out to the admin of an agent’s desk, who compares it before trusting the key.',
+      publicKey: 'Public key (send it to an admin if needed)',
+      signedWith: 'Signed with key {{fingerprint}}.',
+      receivedFrom: 'Validly signed by {{label}}, key {{fingerprint}}.',
+      trustTitle: 'Trust the supervisor’s key',
+      fingerprintOf: 'Fingerprint of {{signer}}’s key:',
+      trustCompare:
+        'Compare it with the fingerprint under Sync on {{signer}}’s screen. Trust it only if the two are exactly the same.',
+      trustNeedsAdmin: 'Only an admin can trust a new key.',
+      trustAndReceive: 'Trust key {{fingerprint}} and take the list',
+      trustedTitle: 'Trusted supervisor keys',
+      trustedHint:
+        'This desk takes only lead lists signed with one of these keys. A key is usually trusted when its first list arrives.',
+      trustedNone: 'No key trusted yet: this desk takes no lead lists.',
+      fingerprint: 'Fingerprint',
+      label: 'Whose (name, code)',
+      since: 'Trusted since',
+      untrust: 'Stop trusting',
+      addTitle: 'Add a supervisor’s key',
+      pasteKey: 'The supervisor’s public key',
+      add: 'Trust the key',
+      added:
+        'Trusted key {{fingerprint}} ({{label}}). Compare it with the supervisor’s screen; if it differs, press Stop trusting.',
     },
   },
   backups: {

@@ -308,6 +308,8 @@ export const vi = {
     range_invalid: 'Ngày kết thúc phải sau ngày bắt đầu.',
     range_too_long: 'Khoảng ngày tối đa là một năm.',
     file_name_invalid: 'Tên tệp không hợp lệ.',
+    public_key_invalid:
+      'Khóa công khai không hợp lệ: đó là 44 ký tự lấy từ màn hình Đồng bộ của máy giám sát.',
     export_running: 'Đang xuất dữ liệu này.',
     agent_unknown: 'Cơ sở dữ liệu chưa ghi nhân viên.',
     agent_code_required: 'Hãy nhập mã nhân viên.',
@@ -703,6 +705,48 @@ export const vi = {
       wrong_agent: 'Danh sách này được giao cho nhân viên khác.',
       not_assignment:
         'Đây là tệp công việc của nhân viên, không phải danh sách giao data; giám sát mới nhập được.',
+      unsigned:
+        'Danh sách này không có chữ ký của máy giám sát (có thể đã được tạo hoặc sửa ngoài LeadPhone).',
+      bad_signature: 'Chữ ký của giám sát không khớp: tệp đã bị sửa sau khi được ký.',
+      untrusted_key:
+        'Danh sách được ký bằng khóa {{fingerprint}} của {{signerName}} ({{signerCode}}), nhưng máy này chưa tin cậy khóa đó.',
+      outside_assignment:
+        'Danh sách giao data chỉ được mang các data của nó và lịch sử của chúng; tệp này còn có {{what}}.',
+    },
+    outside: {
+      status:
+        'một trạng thái mà lịch sử trong danh sách không dùng (chỉ quản trị viên mới thêm trạng thái)',
+      other_lead: 'lịch sử của data không có trong danh sách',
+      agent: 'một nhân viên không có tên trong lịch sử của danh sách',
+      history: 'bản đã bị sửa của một cuộc gọi, kết quả, đơn hàng hoặc ghi chú mà máy này đã ghi',
+      own_agent: 'thay đổi tên hoặc mã nhân viên của chính máy này',
+    },
+    key: {
+      own: 'Khóa ký của máy này',
+      ownHint:
+        'Mỗi danh sách giao data được ký bằng khóa này. Đọc mã nhận dạng cho quản trị viên máy của nhân viên: họ so khớp mã trước khi tin cậy khóa.',
+      publicKey: 'Khóa công khai (gửi cho quản trị viên nếu cần)',
+      signedWith: 'Đã ký bằng khóa {{fingerprint}}.',
+      receivedFrom: 'Chữ ký hợp lệ của {{label}}, khóa {{fingerprint}}.',
+      trustTitle: 'Tin cậy khóa của giám sát',
+      fingerprintOf: 'Mã nhận dạng khóa của {{signer}}:',
+      trustCompare:
+        'So mã này với mã trên màn hình Đồng bộ của {{signer}}. Chỉ tin cậy khi hai mã giống hệt nhau.',
+      trustNeedsAdmin: 'Chỉ quản trị viên mới tin cậy được một khóa mới.',
+      trustAndReceive: 'Tin cậy khóa {{fingerprint}} và nhận danh sách',
+      trustedTitle: 'Khóa của giám sát được tin cậy',
+      trustedHint:
+        'Máy này chỉ nhận danh sách giao data được ký bằng một trong các khóa này. Thường khóa được tin cậy ngay khi nhận danh sách đầu tiên.',
+      trustedNone: 'Chưa tin cậy khóa nào: máy này chưa nhận được danh sách giao data.',
+      fingerprint: 'Mã nhận dạng',
+      label: 'Của ai (tên, mã)',
+      since: 'Tin cậy từ',
+      untrust: 'Bỏ tin cậy',
+      addTitle: 'Thêm khóa của giám sát',
+      pasteKey: 'Khóa công khai của giám sát',
+      add: 'Tin cậy khóa',
+      added:
+        'Đã tin cậy khóa {{fingerprint}} ({{label}}). Hãy so mã này với màn hình của giám sát; nếu khác, bấm Bỏ tin cậy.',
     },
   },
   backups: {
