@@ -30,15 +30,30 @@ export function startScheduler(args: {
   timers: SchedulerTimers;
   log: Log;
   onDue(reminders: ReminderView[]): void;
+  /**
+   * Told of a failure to read or mark reminders; true when the core knows what it means (a
+   * full disk: reminders fire once they can be marked fired; a damaged file). Any other
+   * failure is thrown as before.
+   */
+  onFailure?: (err: unknown) => boolean;
 }): Scheduler {
   const { db, clock, timers, log } = args;
   let handle: unknown;
   let stopped = false;
 
-  const missedAtStart = takeDueReminders(db, clock.now(), true);
+  const guarded = <T>(fn: () => T, otherwise: T): T => {
+    try {
+      return fn();
+    } catch (err) {
+      if (args.onFailure?.(err)) return otherwise;
+      throw err;
+    }
+  };
+
+  const missedAtStart = guarded(() => takeDueReminders(db, clock.now(), true), []);
 
   function fire() {
-    const due = takeDueReminders(db, clock.now(), false);
+    const due = guarded(() => takeDueReminders(db, clock.now(), false), []);
     if (due.length > 0) {
       try {
         args.onDue(due);
@@ -52,7 +67,7 @@ export function startScheduler(args: {
     if (handle !== undefined) timers.clearTimeout(handle);
     handle = undefined;
     if (stopped) return;
-    const next = nextUnfiredDueAt(db);
+    const next = guarded(() => nextUnfiredDueAt(db), null);
     if (next === null) return;
     handle = timers.setTimeout(
       () => {
