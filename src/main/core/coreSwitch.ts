@@ -1,4 +1,4 @@
-import type { EventName, EventPayload } from '../../shared/api';
+import type { EventName, EventPayload, InvokeResult } from '../../shared/api';
 import type { Core, CoreEventListener } from './core';
 import type { Log } from './log';
 import type { CoreSession } from './sessions';
@@ -36,11 +36,27 @@ export function createCoreSwitch(first: Core, log: Log): CoreSwitch {
   let offCurrent = current.onEvent(fanOut);
   const sessions = new Set<LiveSession>();
 
+  /**
+   * A call answered `disk_full` by a core that gave way meanwhile (the waiting core, which
+   * found room during that very call and started the real one) wrote nothing: the core that
+   * now runs answers it instead.
+   */
+  async function answer(
+    target: () => Pick<Core, 'dispatch'>,
+    method: unknown,
+    input: unknown,
+  ): Promise<InvokeResult> {
+    const asked = target();
+    const result = await asked.dispatch(method, input);
+    if (result.ok || result.error.code !== 'disk_full' || target() === asked) return result;
+    return target().dispatch(method, input);
+  }
+
   const core: Core = {
     get handlers() {
       return current.handlers;
     },
-    dispatch: (method, input) => current.dispatch(method, input),
+    dispatch: (method, input) => answer(() => current, method, input),
     openSession() {
       const live: LiveSession = { inner: current.openSession(), listeners: new Map() };
       sessions.add(live);
@@ -48,7 +64,7 @@ export function createCoreSwitch(first: Core, log: Log): CoreSwitch {
         get id() {
           return live.inner.id;
         },
-        dispatch: (method, input) => live.inner.dispatch(method, input),
+        dispatch: (method, input) => answer(() => live.inner, method, input),
         onEvent(listener) {
           live.listeners.set(listener, live.inner.onEvent(listener));
           return () => {

@@ -1,5 +1,6 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import type { StorageStatus } from '../../shared/api/storage';
 import { AppError } from '../../shared/errors';
 import type { Clock } from './clock';
@@ -30,7 +31,8 @@ export function isNoRoomError(err: unknown): boolean {
 
 /** Writes (then removes) PROBE_BYTES in `dir`: false when the disk has no room for them. */
 export function hasRoom(dir: string): boolean {
-  const path = join(dir, `.space-probe-${process.pid}`);
+  // Per thread: the import worker may probe while main does.
+  const path = join(dir, `.space-probe-${process.pid}-${threadId}`);
   try {
     writeFileSync(path, PROBE, { mode: 0o600 });
     return true;

@@ -9,6 +9,9 @@ import type { ApiError } from '../../../src/shared/errors';
 import { createCore, SECRET_KEY_FILE, type Core } from '../../../src/main/core/core';
 import { createFileLog, LOG_FILE } from '../../../src/main/core/fileLog';
 import { silentLog } from '../../../src/main/core/log';
+import { recordCleanClose } from '../../../src/main/core/db/cleanClose';
+import { latestVersion, migrate } from '../../../src/main/core/db/open';
+import { migrations } from '../../../src/main/core/db/migrations';
 import { setTestAgent } from '../../helpers/agent';
 import { closeForGood } from '../../helpers/damagedDb';
 import { fakeClock, type FakeClock } from '../../helpers/fakeClock';
@@ -163,9 +166,20 @@ describe('a full disk (a small tmpfs, filled up)', () => {
     await closeForGood(first.core, dbPath());
     // No key file yet: a start must not try to write one (and leave it short) on a full disk.
     rmSync(join(disk.path, SECRET_KEY_FILE), { force: true });
+    // As after a crash: the start reads every page first (quick_check needs no room either).
+    rmSync(`${dbPath()}.closed.json`);
     disk.fill();
 
-    const core = start();
+    const said: string[] = [];
+    const core = createCore({
+      dbPath: dbPath(),
+      clock,
+      timers,
+      log: { ...silentLog, info: (m) => said.push(m) },
+      notify: () => {},
+    });
+    closers.push(() => core.close());
+    expect(said).toContain('integrity check passed');
     const { session, seen } = watch(core);
     expect(await call(session, 'storage.status', {})).toEqual({
       diskFull: true,
@@ -219,6 +233,49 @@ describe('a full disk (a small tmpfs, filled up)', () => {
     await call(session, 'settings.get', {});
     await call(session, 'leads.add', lead(1));
     expect(leadCount(core)).toBe(1);
+  });
+
+  it('holds back an update whose migrations find no room, and migrates once there is room', async () => {
+    const old = new Database(dbPath());
+    old.pragma('journal_mode = WAL');
+    migrate(old, migrations.slice(0, 3));
+    old.close();
+    disk.fill();
+
+    const core = start();
+    const { session, seen } = watch(core);
+    expect((await failure(session, 'leads.list', { stage: 'new' })).code).toBe('disk_full');
+    // Nothing of the update went in (the schema version is in the file's header).
+    expect(readFileSync(dbPath()).readUInt32BE(60)).toBe(migrations[2]!.version);
+
+    disk.free();
+    // A call finds the room as the minute job would, and is answered by the opened database.
+    expect((await call(session, 'leads.list', { stage: 'new' })).counts.new).toBe(0);
+    expect(seen).toEqual([{ diskFull: false, since: null }]);
+    expect(core.db.pragma('user_version', { simple: true })).toBe(latestVersion());
+    await call(session, 'leads.add', lead(1));
+  });
+
+  it('a clean close that finds no room leaves no half record, so the next start checks', async () => {
+    const t = tempCore({ dir: disk.path, clock });
+    await addLeads(t.core, 3);
+    await closeForGood(t.core, dbPath());
+    rmSync(`${dbPath()}.closed.json`);
+    disk.fill();
+    expect(() => recordCleanClose(dbPath(), clock.now())).toThrow(/ENOSPC/);
+    expect(readdirSync(disk.path).filter((f) => f.includes('closed.json'))).toEqual([]);
+    disk.free();
+    const said: string[] = [];
+    const again = createCore({
+      dbPath: dbPath(),
+      clock,
+      timers,
+      log: { ...silentLog, info: (m) => said.push(m) },
+      notify: () => {},
+    });
+    closers.push(() => again.close());
+    expect(said).toContain('integrity check passed');
+    expect(leadCount(again)).toBe(3);
   });
 
   it('exports, backups, uploads, bundles and diagnostics say disk_full and leave no partial file', async () => {
