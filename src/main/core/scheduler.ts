@@ -40,20 +40,29 @@ export function startScheduler(args: {
   const { db, clock, timers, log } = args;
   let handle: unknown;
   let stopped = false;
+  // Due reminders could not be marked fired (a full disk): the minute job tries again, not a
+  // timer re-armed at once for the same overdue reminder, again and again.
+  let held = false;
 
-  const guarded = <T>(fn: () => T, otherwise: T): T => {
+  /** Runs `fn`; a failure the core knows (onFailure) gives null instead. */
+  const guarded = <T>(fn: () => T): T | null => {
     try {
       return fn();
     } catch (err) {
-      if (args.onFailure?.(err)) return otherwise;
+      if (args.onFailure?.(err)) return null;
       throw err;
     }
   };
+  const take = (missed: boolean): ReminderView[] => {
+    const due = guarded(() => takeDueReminders(db, clock.now(), missed));
+    held = due === null;
+    return due ?? [];
+  };
 
-  const missedAtStart = guarded(() => takeDueReminders(db, clock.now(), true), []);
+  const missedAtStart = take(true);
 
   function fire() {
-    const due = guarded(() => takeDueReminders(db, clock.now(), false), []);
+    const due = take(false);
     if (due.length > 0) {
       try {
         args.onDue(due);
@@ -66,8 +75,8 @@ export function startScheduler(args: {
   function arm() {
     if (handle !== undefined) timers.clearTimeout(handle);
     handle = undefined;
-    if (stopped) return;
-    const next = guarded(() => nextUnfiredDueAt(db), null);
+    if (stopped || held) return;
+    const next = guarded(() => nextUnfiredDueAt(db));
     if (next === null) return;
     handle = timers.setTimeout(
       () => {

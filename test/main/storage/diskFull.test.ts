@@ -160,6 +160,28 @@ describe('a full disk (a small tmpfs, filled up)', () => {
     expect(seen.at(-1)).toEqual({ diskFull: false, since: null });
   });
 
+  it('fires a callback that came due on a full disk once it can be marked fired, with no busy loop meanwhile', async () => {
+    const t = tempCore({ dir: disk.path, clock });
+    closers.push(() => t.core.close());
+    const [id] = await addLeads(t.core, 1);
+    await call(t.core, 'dispositions.save', {
+      leadId: id!,
+      statusCode: 'new.not_reachable',
+      callbackAt: clock.now() + 3_600_000,
+      consentOutsideHours: true,
+    });
+    t.core.db.pragma('wal_checkpoint(TRUNCATE)');
+    disk.fill();
+    // Due, but it cannot be marked fired: not fired (it would fire twice), and no timer is
+    // re-armed at once for it, over and over (fake timers would never get past it).
+    t.timers.advance(2 * 3_600_000);
+    expect(t.notifications).toEqual([]);
+    expect(t.timers.pendingTimers()).toBe(0);
+    disk.free();
+    t.timers.advance(60_000);
+    expect(t.notifications.map((n) => n.leadId)).toEqual([id]);
+  });
+
   it('starts on a full disk read-only instead of refusing with "disk I/O error", then shares the file again once there is room', async () => {
     const first = tempCore({ dir: disk.path, clock });
     await addLeads(first.core, 30);
