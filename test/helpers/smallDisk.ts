@@ -34,8 +34,41 @@ export interface SmallDisk {
 
 const FILLER = '.filler';
 
+const PREFIX = 'leadphone-small-disk-';
+
+/** Unmounts the small disks of test processes that are gone (killed before their cleanup). */
+function sweepStale(): void {
+  for (const mount of mountPoints()) {
+    const pid = new RegExp(`/${PREFIX}(\\d+)-[^/]*$`).exec(mount)?.[1];
+    if (!pid || alive(Number(pid))) continue;
+    try {
+      execFileSync('umount', ['-l', mount]);
+      rmdirSync(mount);
+    } catch {
+      // Another run swept it first.
+    }
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code !== 'ESRCH';
+  }
+}
+
+function mountPoints(): string[] {
+  return readFileSync('/proc/mounts', 'utf8')
+    .split('\n')
+    .map((line) => line.split(' ')[1] ?? '');
+}
+
 export function mountSmallDisk(megabytes = 16): SmallDisk {
-  const path = mkdtempSync(join(tmpdir(), 'leadphone-small-disk-'));
+  sweepStale();
+  // The pid in the name tells a later run whether the process that mounted it is still there.
+  const path = mkdtempSync(join(tmpdir(), `${PREFIX}${process.pid}-`));
   try {
     execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${megabytes}m,mode=0700`, 'tmpfs', path]);
   } catch (err) {
@@ -92,7 +125,5 @@ export function mountSmallDisk(megabytes = 16): SmallDisk {
 
 /** True when `path` is a mount point of its own (what `remove` must have undone). */
 export function isMounted(path: string): boolean {
-  return readFileSync('/proc/mounts', 'utf8')
-    .split('\n')
-    .some((line) => line.split(' ')[1] === path);
+  return mountPoints().includes(path);
 }
