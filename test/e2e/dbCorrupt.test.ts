@@ -10,6 +10,7 @@ import { fakeTimers } from '../helpers/fakeTimers';
 import { RENDERER_DIR } from '../helpers/hostRig';
 import { damagedDataDir, damageQuietly, pagesOf } from '../helpers/damagedDb';
 import { setTestAgent } from '../helpers/agent';
+import { emptyWal } from '../helpers/walPages';
 import { tempCore, type TempCore } from '../helpers/tempCore';
 import { tempDir } from '../helpers/tempDir';
 
@@ -100,7 +101,7 @@ describe('damage met while a window is open', () => {
 
     // The leads' pages go bad on disk under the running app; size and mtime stay as they were.
     const pages = pagesOf(t.core.db, 'leads');
-    t.core.db.pragma('wal_checkpoint(TRUNCATE)');
+    await emptyWal(t.core.db);
     damageQuietly(t.dbPath, pages);
     // What SQLite still holds in memory would hide the damage from the next read.
     t.core.db.pragma('shrink_memory');

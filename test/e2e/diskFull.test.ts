@@ -6,6 +6,7 @@ import { setTestAgent } from '../helpers/agent';
 import { launchBrowser } from '../helpers/browser';
 import { RENDERER_DIR } from '../helpers/hostRig';
 import { mountSmallDisk, type SmallDisk } from '../helpers/smallDisk';
+import { emptyWal } from '../helpers/walPages';
 import { tempCore, type TempCore } from '../helpers/tempCore';
 
 /** The renderer while the data folder's disk (a small tmpfs here) fills up and frees again. */
@@ -42,8 +43,8 @@ describe('a full disk in a real browser', () => {
   });
 
   /** Fills the disk so that the next save must grow the WAL and cannot. */
-  const fillDisk = () => {
-    t.core.db.pragma('wal_checkpoint(TRUNCATE)');
+  const fillDisk = async () => {
+    await emptyWal(t.core.db);
     disk.fill();
   };
   const words = {
@@ -61,7 +62,7 @@ describe('a full disk in a real browser', () => {
     await page.goto(host.url);
     await page.locator('tbody tr', { hasText: 'Nguyễn Văn An' }).waitFor();
 
-    fillDisk();
+    await fillDisk();
     await page
       .getByRole('button', { name: /Thêm data/ })
       .first()
@@ -92,7 +93,7 @@ describe('a full disk in a real browser', () => {
       .getByRole('button', { name: /Add lead/ })
       .first()
       .waitFor();
-    fillDisk();
+    await fillDisk();
     await page
       .getByRole('button', { name: /Add lead/ })
       .first()

@@ -17,6 +17,7 @@ import { closeForGood } from '../../helpers/damagedDb';
 import { fakeClock, type FakeClock } from '../../helpers/fakeClock';
 import { fakeTimers, type FakeTimers } from '../../helpers/fakeTimers';
 import { isMounted, mountSmallDisk, type SmallDisk } from '../../helpers/smallDisk';
+import { emptyWal } from '../../helpers/walPages';
 import { tempCore } from '../../helpers/tempCore';
 
 /*
@@ -111,7 +112,7 @@ describe('a full disk (a small tmpfs, filled up)', () => {
     const ids = await addLeads(core, 20);
     const { session, seen } = watch(core);
     // The next write must grow the WAL: no room left by an earlier one to reuse.
-    core.db.pragma('wal_checkpoint(TRUNCATE)');
+    await emptyWal(core.db);
     disk.fill();
 
     expect((await failure(session, 'leads.add', lead(21))).code).toBe('disk_full');
@@ -150,7 +151,7 @@ describe('a full disk (a small tmpfs, filled up)', () => {
     closers.push(() => t.core.close());
     await addLeads(t.core, 5);
     const { seen } = watch(t.core);
-    t.core.db.pragma('wal_checkpoint(TRUNCATE)');
+    await emptyWal(t.core.db);
     disk.fill();
     expect((await failure(t.core, 'leads.add', lead(6))).code).toBe('disk_full');
     t.timers.advance(60_000);
@@ -170,7 +171,7 @@ describe('a full disk (a small tmpfs, filled up)', () => {
       callbackAt: clock.now() + 3_600_000,
       consentOutsideHours: true,
     });
-    t.core.db.pragma('wal_checkpoint(TRUNCATE)');
+    await emptyWal(t.core.db);
     disk.fill();
     // Due, but it cannot be marked fired: not fired (it would fire twice), and no timer is
     // re-armed at once for it, over and over (fake timers would never get past it).
