@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, renameSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { Handlers } from '../../shared/api';
 import { AppError } from '../../shared/errors';
@@ -154,8 +154,15 @@ export function createIntakeHandlers(ctx: {
       };
       // The file leaves the uploads for the runs' folder, where a crash does not clear it.
       const path = runFiles.adopt(file.path, ref.uploadId, ext);
+      try {
+        insertImportRun(db, row, clock.now());
+      } catch (err) {
+        // No run recorded (a full disk): the file goes back, and the import can be tried again
+        // without choosing the file again.
+        renameSync(path, file.path);
+        throw err;
+      }
       uploads.remove(ref.uploadId);
-      insertImportRun(db, row, clock.now());
       return runImport(importRun(db, ref.uploadId)!, { ...file, path });
     },
     'imports.cancel': ({ uploadId }) => {

@@ -338,6 +338,24 @@ describe('a full disk (a small tmpfs, filled up)', () => {
     );
   });
 
+  it('keeps an upload whose import could not be recorded, so it runs once space returns', async () => {
+    const t = tempCore({ dir: disk.path, clock });
+    closers.push(() => t.core.close());
+    const csv = Buffer.from('Tên,SĐT\nNguyễn Văn An,0912000001\nTrần Thị Bình,0912000002\n');
+    const { uploadId } = await call(t.core, 'imports.begin', {
+      fileName: 'data.csv',
+      size: csv.length,
+    });
+    await call(t.core, 'imports.chunk', { uploadId, offset: 0, data: csv.toString('base64') });
+    const { mapping } = await call(t.core, 'imports.preview', { uploadId });
+    await emptyWal(t.core.db);
+    disk.fill();
+    expect((await failure(t.core, 'imports.run', { uploadId, mapping })).code).toBe('disk_full');
+    disk.free();
+    const report = await call(t.core, 'imports.run', { uploadId, mapping });
+    expect(report.counts.newLeads).toBe(2);
+  });
+
   it('postpones a chosen restore that finds no room, starts on the current file, and restores at a start with room', async () => {
     const first = tempCore({ dir: disk.path, clock });
     await addLeads(first.core, 10);
