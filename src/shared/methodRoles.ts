@@ -77,6 +77,8 @@ export const methodRoles: Readonly<Record<string, Role>> = {
   'backups.list': 'agent',
   'backups.create': 'admin',
   'backups.restore': 'admin',
+  // Whether the disk is full: every window shows it, whoever sits there.
+  'storage.status': 'agent',
   // An agent exports their own leads (numbers masked for them when masking is on).
   'exports.start': 'agent',
   'exports.cancel': 'agent',

@@ -327,6 +327,8 @@ export const en: Messages = {
       db_too_new: 'The database was made by a newer LeadPhone. Please update the app.',
       forbidden: 'You are not allowed to do this. Ask an admin to enter the PIN.',
       db_corrupt: 'The data is damaged. Restore it from a backup.',
+      disk_full:
+        'The disk is full, so this was not saved. Everything saved before is intact; free some space and try again.',
       backup_invalid: 'This backup is damaged or not from LeadPhone; it cannot be restored.',
       pin_wrong: 'Wrong PIN.',
       pin_locked: 'Too many wrong PINs. Try again in a few seconds.',
@@ -770,7 +772,16 @@ export const en: Messages = {
     restartNow: 'Close and reopen LeadPhone to finish.',
     corruptTitle: 'The data is damaged',
     corruptBody:
-      'LeadPhone cannot read its data file (the integrity check failed). Restore the latest backup; the current file is kept.',
+      'LeadPhone cannot read its data file: it is damaged. Restore the latest backup; the current file is kept.',
+  },
+  storage: {
+    fullTitle: 'The disk is full',
+    fullBody:
+      'LeadPhone is read-only: you can still view and search leads, but nothing new can be saved. Everything saved is intact. Delete some files on this disk; LeadPhone saves again by itself once there is room.',
+    back: 'The disk has room again: LeadPhone saves as usual.',
+    dismiss: 'Close',
+    waitingBody:
+      'LeadPhone cannot open its data because the disk has no room left. The data is intact. Delete some files on this disk; LeadPhone opens by itself once there is room.',
   },
   shortcuts: {
     addLead: 'Shortcut: N',

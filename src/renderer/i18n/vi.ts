@@ -326,6 +326,8 @@ export const vi = {
       db_too_new: 'Cơ sở dữ liệu được tạo bởi phiên bản LeadPhone mới hơn. Hãy cập nhật ứng dụng.',
       forbidden: 'Bạn không có quyền làm việc này. Hãy nhờ quản trị viên nhập mã PIN.',
       db_corrupt: 'Dữ liệu bị hỏng. Hãy khôi phục từ bản sao lưu.',
+      disk_full:
+        'Ổ đĩa đã đầy nên chưa lưu được. Dữ liệu đã lưu trước đó vẫn còn nguyên; hãy giải phóng dung lượng rồi thử lại.',
       backup_invalid: 'Bản sao lưu này bị hỏng hoặc không phải của LeadPhone; không thể khôi phục.',
       pin_wrong: 'Mã PIN không đúng.',
       pin_locked: 'Nhập sai quá nhiều lần. Hãy thử lại sau ít giây.',
@@ -774,7 +776,16 @@ export const vi = {
     restartNow: 'Hãy đóng và mở lại LeadPhone để hoàn tất.',
     corruptTitle: 'Dữ liệu bị hỏng',
     corruptBody:
-      'LeadPhone không đọc được tệp dữ liệu (kiểm tra toàn vẹn thất bại). Hãy khôi phục từ bản sao lưu gần nhất; tệp hiện tại được giữ lại.',
+      'LeadPhone không đọc được tệp dữ liệu: tệp bị hỏng. Hãy khôi phục từ bản sao lưu gần nhất; tệp hiện tại được giữ lại.',
+  },
+  storage: {
+    fullTitle: 'Ổ đĩa đã đầy',
+    fullBody:
+      'LeadPhone đang ở chế độ chỉ đọc: vẫn xem và tìm được data, nhưng chưa lưu được gì mới. Dữ liệu đã lưu vẫn còn nguyên. Hãy xoá bớt tệp trên ổ đĩa này; LeadPhone sẽ tự lưu lại được khi có chỗ trống.',
+    back: 'Ổ đĩa đã có chỗ trống: LeadPhone lưu được như bình thường.',
+    dismiss: 'Đóng',
+    waitingBody:
+      'LeadPhone chưa mở được dữ liệu vì ổ đĩa không còn chỗ trống. Dữ liệu vẫn còn nguyên. Hãy xoá bớt tệp trên ổ đĩa này; LeadPhone sẽ tự mở khi có chỗ trống.',
   },
   shortcuts: {
     addLead: 'Phím tắt: N',

@@ -3,6 +3,7 @@ import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:
 import { basename, dirname, isAbsolute, join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { AppError } from '../../../shared/errors';
+import { isNoRoomError } from '../diskSpace';
 import { bundleTables, type Agent, type BundleTable } from '../../../shared/syncApi';
 import type { Row } from '../db/syncRows';
 import type { BundleSignature } from './bundleSignature';
@@ -156,6 +157,8 @@ export function writeBundle(
     renameSync(temp, path);
   } catch (err) {
     rmSync(temp, { force: true });
+    // A full disk is said as such (the core goes read-only), not as a folder that refuses files.
+    if (isNoRoomError(err)) throw err;
     throw new AppError('invalid_input', `Cannot write ${basename(path)}: ${String(err)}`, {
       fields: [{ path: 'fileName', key: 'path_unwritable' }],
     });
