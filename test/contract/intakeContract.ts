@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { uploadFile } from '../../src/renderer/api/uploadFile';
 import { UPLOAD_CHUNK_BYTES } from '../../src/shared/intakeApi';
+import { NUMBER_SPELLINGS } from '../helpers/numberSpellings';
 import { type TempCore } from '../helpers/tempCore';
 import { errorOf, useContractClient, type ContractRig } from './contractRig';
 
@@ -88,6 +89,18 @@ export function describeIntakeContract(
       expect(byDigits.items.map((l) => l.name)).toEqual(['Đặng Thị Bình']);
       const byNote = await ctx.client.call('leads.search', { query: 'tu van' });
       expect(byNote.items.map((l) => l.name)).toEqual(['Nguyễn Văn An']);
+    });
+
+    it('finds a lead by its number in every spelling the importer reads, old 11-digit ones too', async () => {
+      await ctx.client.call('leads.add', { name: 'Chị Hằng', phone: '0393537138' });
+      await ctx.client.call('leads.add', { name: 'Anh Khác', phone: '0393537139' });
+      for (const query of NUMBER_SPELLINGS) {
+        const page = await ctx.client.call('leads.search', { query });
+        expect([query, page.items.map((l) => l.name)]).toEqual([query, ['Chị Hằng']]);
+      }
+      // Digits of a number still find it as typed, not read as another number.
+      const part = await ctx.client.call('leads.search', { query: '353713' });
+      expect(part.items.map((l) => l.name)).toEqual(['Anh Khác', 'Chị Hằng']);
     });
 
     it('sends a file larger than one chunk in order', async () => {
