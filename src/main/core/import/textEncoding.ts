@@ -55,7 +55,8 @@ function decodeStrict(
   complete: boolean,
 ): string | null {
   try {
-    // `stream` while more of the file follows: a character cut at the end waits, unjudged.
+    // `stream` while more of the file follows: a character (or UTF-16 pair) cut at the end
+    // of the sample waits, unjudged and left out.
     return new TextDecoder(WHATWG_NAMES[encoding], { fatal: true, ignoreBOM: true }).decode(bytes, {
       stream: !complete,
     });
@@ -113,15 +114,12 @@ export function sniffText(head: Uint8Array, complete: boolean): SniffedText | nu
       const lossy = mostlyUtf8(rest, complete);
       return lossy === null ? null : { encoding: 'utf8', text: lossy, lossy: true };
     }
-    // A cut pair at the end of the sample is left out, as a cut UTF-8 character is.
-    const even = complete ? rest : rest.subarray(0, rest.length - (rest.length % 2));
-    const text = decodeStrict(even, bom.encoding as 'utf16le' | 'utf16be', complete);
+    const text = decodeStrict(rest, bom.encoding as 'utf16le' | 'utf16be', complete);
     return text === null ? null : { encoding: bom.encoding, text, lossy: false };
   }
   const utf16 = utf16ByZeros(head);
   if (utf16) {
-    const even = complete ? head : head.subarray(0, head.length - (head.length % 2));
-    const text = decodeStrict(even, utf16 as 'utf16le' | 'utf16be', complete);
+    const text = decodeStrict(head, utf16 as 'utf16le' | 'utf16be', complete);
     return text === null ? null : { encoding: utf16, text, lossy: false };
   }
   const utf8 = decodeStrict(head, 'utf8', complete);
