@@ -40,6 +40,11 @@ describe('files the import refuses or converts, in a real browser', () => {
     );
     expect(ctx.rig.core.db.prepare('SELECT COUNT(*) FROM leads').pluck().get()).toBe(0);
     expect(kept()).toEqual([]);
+
+    // Refused before its content is read (a sync bundle): the dialog drops the upload itself.
+    await choose('dong-bo.lpbundle', Buffer.from('not a lead list'));
+    await ctx.page.getByRole('alert').filter({ hasText: 'tệp đồng bộ LeadPhone' }).waitFor();
+    await expect.poll(kept).toEqual([]);
   });
 
   it('warns before importing a file with a header row only, and drops it when the dialog closes', async () => {
