@@ -139,7 +139,19 @@ export function createIntakeHandlers(ctx: {
     'imports.chunk': ({ uploadId, offset, data }) => ({
       received: uploads.write(uploadId, offset, Buffer.from(data, 'base64')),
     }),
-    'imports.preview': (ref) => previewImport(fileOf(ref)),
+    'imports.preview': async (ref) => {
+      const file = fileOf(ref);
+      try {
+        return await previewImport(file);
+      } catch (err) {
+        // A file refused for what it holds (empty, not text, unreadable) will not be imported
+        // whatever the renderer does next: its copy goes now, not six hours later.
+        if (err instanceof AppError && err.extra.fields?.some((f) => f.path === 'path')) {
+          uploads.remove(ref.uploadId);
+        }
+        throw err;
+      }
+    },
     'imports.run': async ({ mapping, ...ref }) => {
       if (running.has(ref.uploadId)) throw alreadyRunning();
       const file = fileOf(ref);

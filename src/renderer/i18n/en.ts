@@ -295,6 +295,9 @@ export const en: Messages = {
     import_file_type: 'Only CSV (.csv, .tsv, .txt) or Excel (.xlsx) files.',
     import_file_missing: 'The file was not found.',
     import_file_unreadable: 'The file could not be read. Check that it is a CSV or Excel file.',
+    import_file_empty: 'The file is empty: there are no rows to import.',
+    import_not_text:
+      'This file is not a lead list: its content cannot be read as text (it is not CSV in UTF-8, UTF-16, Windows-1258 or Windows-1252). Open it in Excel and save it as “CSV UTF-8” or .xlsx.',
     import_sheet_not_found: 'The file has no sheet with this name.',
     import_mapping_needs_name_or_phone: 'Choose the Name column or the Phone column.',
     import_mapping_column_twice: 'A column can feed one field only.',
@@ -523,7 +526,11 @@ export const en: Messages = {
     progress: 'Progress',
     cancel: 'Cancel',
     previewOf: 'Preview of {{file}}: check which column is what, then press Start import.',
-    notUtf8: 'The file is not UTF-8: accented letters may be wrong. Save it as “CSV UTF-8”.',
+    notUtf8: 'A few characters of the file are not UTF-8 (shown as �). Save it as “CSV UTF-8”.',
+    converted:
+      'The file is in the {{encoding}} encoding; it has been converted to Unicode. Check the accented letters in the rows below.',
+    noDataRows:
+      'The file has its header row only: there are no data rows to import. If this row is a lead, untick “First row is a header”.',
     sheet: 'Sheet',
     delimiter: 'Delimiter',
     delimiters: { comma: 'Comma (,)', semicolon: 'Semicolon (;)', tab: 'Tab' },

@@ -294,6 +294,9 @@ export const vi = {
     import_file_type: 'Chỉ nhận tệp CSV (.csv, .tsv, .txt) hoặc Excel (.xlsx).',
     import_file_missing: 'Không tìm thấy tệp.',
     import_file_unreadable: 'Không đọc được tệp. Hãy kiểm tra tệp có đúng CSV/Excel không.',
+    import_file_empty: 'Tệp trống: không có dòng nào để nhập.',
+    import_not_text:
+      'Tệp này không phải danh sách data: nội dung không đọc được thành chữ (không phải CSV UTF-8, UTF-16, Windows-1258 hay Windows-1252). Hãy mở tệp bằng Excel và lưu lại dạng “CSV UTF-8” hoặc .xlsx.',
     import_sheet_not_found: 'Không có trang tính này trong tệp.',
     import_mapping_needs_name_or_phone: 'Hãy chọn cột Họ tên hoặc cột Số điện thoại.',
     import_mapping_column_twice: 'Một cột chỉ được dùng cho một trường.',
@@ -523,7 +526,11 @@ export const vi = {
     progress: 'Tiến độ',
     cancel: 'Huỷ',
     previewOf: 'Xem trước {{file}}: kiểm tra cột nào là gì rồi bấm Bắt đầu nhập.',
-    notUtf8: 'Tệp không phải UTF-8: chữ có dấu có thể bị lỗi. Hãy lưu lại dạng “CSV UTF-8”.',
+    notUtf8: 'Tệp có vài ký tự không phải UTF-8 (hiện thành �). Hãy lưu lại dạng “CSV UTF-8”.',
+    converted:
+      'Tệp được lưu bằng bảng mã {{encoding}}; đã chuyển sang Unicode. Hãy kiểm tra chữ có dấu ở các dòng dưới đây.',
+    noDataRows:
+      'Tệp chỉ có dòng tiêu đề, không có dòng data nào để nhập. Nếu dòng này là data, hãy bỏ chọn “Dòng đầu là tiêu đề”.',
     sheet: 'Trang tính',
     delimiter: 'Dấu phân cách',
     delimiters: { comma: 'Dấu phẩy (,)', semicolon: 'Chấm phẩy (;)', tab: 'Tab' },
