@@ -30,6 +30,7 @@ import type { ReminderActions } from './components/ReminderCard';
 import { TodayCallbacks } from './components/TodayCallbacks';
 import { showBrowserNotification } from './browserNotification';
 import { useShortcuts } from './useShortcuts';
+import { DiskFullBanner } from './storage/DiskFullBanner';
 import { TEXT_LIMITS } from '../shared/textLimits';
 
 const CLOCK_TICK_MS = 30_000;
@@ -241,6 +242,7 @@ export function App() {
           />
         </div>
       </header>
+      <DiskFullBanner />
       {notice && (
         <p className="notice" role="status">
           {notice}

@@ -13,6 +13,7 @@ import { reportsMethods } from './api/reports';
 import { authEvents, authMethods } from './authApi';
 import { syncMethods } from './syncApi';
 import { backupsEvents, backupsMethods } from './api/backups';
+import { storageEvents, storageMethods } from './api/storage';
 import {
   Call,
   CallDirection,
@@ -210,6 +211,7 @@ export const api = {
   ...authMethods,
   ...syncMethods,
   ...backupsMethods,
+  ...storageMethods,
   'app.info': { input: z.object({}).strict(), output: AppInfo },
   'leads.add': { input: LeadAddInput.strict(), output: Lead },
   'leads.list': { input: LeadListInput.strict(), output: LeadPage },
@@ -322,6 +324,7 @@ export const events = {
   ...exportsEvents,
   ...authEvents,
   ...backupsEvents,
+  ...storageEvents,
   'leads.changed': z.object({ ids: z.array(z.string()) }),
   'catalogue.changed': z.object({}),
   /** A callback's time has come: the banner shows, the lead rises to the top. */

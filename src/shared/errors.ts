@@ -9,6 +9,8 @@ export const errorCodes = [
   'do_not_call',
   'db_too_new',
   'db_corrupt',
+  /** No room left on the disk: nothing was written; what was stored before is intact. */
+  'disk_full',
   'backup_invalid',
   'bundle_invalid',
   'agent_missing',

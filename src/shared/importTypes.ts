@@ -16,6 +16,11 @@ export const csvDelimiters = [',', ';', '\t'] as const;
 export const CsvDelimiter = z.enum(csvDelimiters);
 export type CsvDelimiter = z.infer<typeof CsvDelimiter>;
 
+/** The text encodings a CSV is read in (detected from its first bytes, then converted). */
+export const textEncodings = ['utf8', 'utf16le', 'utf16be', 'windows1258', 'windows1252'] as const;
+export const TextEncoding = z.enum(textEncodings);
+export type TextEncoding = z.infer<typeof TextEncoding>;
+
 export const ImportFile = z
   .object({
     /** An absolute path on the machine running the core. */
@@ -66,11 +71,17 @@ export const ImportPreview = z.object({
   mapping: ImportMapping,
   /** CSV: the delimiter found (or given). */
   delimiter: CsvDelimiter.optional(),
+  /** CSV: the encoding found; a Windows code page or UTF-16 is converted as the file is read. */
+  encoding: TextEncoding.optional(),
   /** XLSX: every sheet's name, and the one previewed. */
   sheetNames: z.array(z.string()).optional(),
   sheet: z.string().optional(),
-  /** `not_utf8`: the text has bytes that are not UTF-8 (save the file as "CSV UTF-8"). */
-  warnings: z.array(z.enum(['not_utf8'])),
+  /**
+   * `not_utf8`: UTF-8 with a few bytes that are not (shown as �; save the file as "CSV UTF-8").
+   * `no_data_rows`: the file (or sheet) holds at most one row, its first: with headers, nothing
+   * to import.
+   */
+  warnings: z.array(z.enum(['not_utf8', 'no_data_rows'])),
 });
 export type ImportPreview = z.infer<typeof ImportPreview>;
 

@@ -49,7 +49,10 @@ export type InterruptedImport = z.infer<typeof InterruptedImport>;
 export const intakeMethods = {
   'imports.begin': {
     input: z
-      .object({ fileName: FileName, size: z.number().int().min(1).max(UPLOAD_MAX_BYTES) })
+      .object({
+        fileName: FileName,
+        size: z.number().int().min(1, { message: 'import_file_empty' }).max(UPLOAD_MAX_BYTES),
+      })
       .strict(),
     output: z.object({ uploadId: UploadId }),
   },

@@ -65,12 +65,20 @@ export const methodRoles: Readonly<Record<string, Role>> = {
   'sync.exportBundle': 'agent',
   'sync.importBundles': 'supervisor',
   'sync.assignLeads': 'supervisor',
+  // The key assignments are signed with: a supervisor's (or an admin's) install has one.
+  'sync.signingKey': 'supervisor',
+  'sync.trustedKeys': 'agent',
+  // Whose lead lists this desk takes is set up by an admin, never by the agent alone.
+  'sync.trustKey': 'admin',
+  'sync.untrustKey': 'admin',
   // An agent takes in a lead list meant for them (the core refuses any other bundle there).
   'sync.importAssignment': 'agent',
   // Any desk may take and list copies of its own database; only an admin may roll it back.
   'backups.list': 'agent',
   'backups.create': 'admin',
   'backups.restore': 'admin',
+  // Whether the disk is full: every window shows it, whoever sits there.
+  'storage.status': 'agent',
   // An agent exports their own leads (numbers masked for them when masking is on).
   'exports.start': 'agent',
   'exports.cancel': 'agent',

@@ -46,6 +46,21 @@ export type PhoneForm =
 // Digits and the separators people and spreadsheets put between them.
 const DIGITS_AND_SEPARATORS = /^\+?[\d\s.\-()/\u00a0\u2013]+$/;
 
+/**
+ * Full-width forms (`０９１２`, `＋８４`, typed with an East Asian input method or pasted from a
+ * chat) as their ASCII letters, the ideographic space and the no-break space as a space, and
+ * zero-width characters (pasted from web pages and chats) gone.
+ */
+export function asciiPhoneText(raw: string): string {
+  // Plain ASCII (nearly every cell) has nothing to fold.
+  // eslint-disable-next-line no-control-regex
+  if (/^[\x00-\x7f]*$/.test(raw)) return raw;
+  return raw
+    .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/[\u3000\u00a0]/g, ' ')
+    .replace(/[\u200b-\u200d\u2060\ufeff]/g, '');
+}
+
 /** Strips what a spreadsheet wraps around a number: the text quote `'…` and `="…"`. */
 export function unwrapSpreadsheetText(raw: string): string {
   let text = raw.trim();
@@ -58,13 +73,13 @@ export function unwrapSpreadsheetText(raw: string): string {
 
 /**
  * Reads `0912.345.678`, `84912345678`, `+84 912 345 678`, `0084…`, `+84 (0) 912…`,
- * `912345678` (the leading zero eaten by Excel) and old 11-digit mobile numbers into
+ * `912345678` (the leading zero eaten by Excel), full-width digits and old 11-digit mobile numbers into
  * `{ national: '0912345678' }`. Lengths tell the forms apart: a significant number is 9 digits
  * (mobile) or 10 (landline, old mobile), so 9–10 digits without a 0 lost it, and 11–12 digits
  * starting with 84 carry the country code.
  */
 export function readPhoneForm(raw: string): PhoneForm {
-  const text = unwrapSpreadsheetText(raw);
+  const text = unwrapSpreadsheetText(asciiPhoneText(raw));
   if (text === '') return { kind: 'empty' };
   if (!DIGITS_AND_SEPARATORS.test(text)) return { kind: 'other', text };
   const digits = text.replace(/\D/g, '');

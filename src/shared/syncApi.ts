@@ -55,6 +55,35 @@ export type BundleTable = z.infer<typeof BundleTable>;
 
 export const BundleKind = z.enum(['work', 'assignment']);
 
+/**
+ * A supervisor's public key as text: its 32 raw bytes in base64. It is not secret: the
+ * supervisor hands it out, and an agent's install takes the assignments it signs once an admin
+ * there has trusted it (after comparing its fingerprint with the supervisor's screen).
+ */
+export const PublicKeyText = z
+  .string()
+  .trim()
+  .max(TEXT_LIMITS.publicKey, { message: 'too_long' })
+  .regex(/^[A-Za-z0-9+/]{43}=$/, { message: 'public_key_invalid' });
+
+/** This install's own signing key (a supervisor's or an admin's), public half only. */
+export const SigningKeyView = z.object({
+  publicKey: z.string(),
+  /** `7F3A 91C2 0B44 E5D8 12AF`: what the supervisor reads out to the agents' admin. */
+  fingerprint: z.string(),
+  createdAt: z.number(),
+});
+export type SigningKeyView = z.infer<typeof SigningKeyView>;
+
+export const TrustedKey = z.object({
+  publicKey: z.string(),
+  fingerprint: z.string(),
+  /** Whose key the admin took it for (the signer's name and code, by default). */
+  label: z.string(),
+  trustedAt: z.number(),
+});
+export type TrustedKey = z.infer<typeof TrustedKey>;
+
 export const BundleSummary = z.object({
   bundleId: z.string(),
   kind: BundleKind,
@@ -66,6 +95,8 @@ export const BundleSummary = z.object({
   from: z.number().nullable(),
   to: z.number().nullable(),
   counts: z.record(z.string(), z.number().int()),
+  /** An assignment is signed with this install's key (null for an agent's work). */
+  signedBy: z.object({ fingerprint: z.string() }).nullable(),
 });
 export type BundleSummary = z.infer<typeof BundleSummary>;
 
@@ -83,6 +114,8 @@ export const BundleImportResult = z.object({
   agent: Agent,
   createdAt: z.number(),
   counts: MergeCounts,
+  /** An assignment's signer, as this install trusts it (null for an agent's work). */
+  signedBy: z.object({ fingerprint: z.string(), label: z.string() }).nullable(),
 });
 export type BundleImportResult = z.infer<typeof BundleImportResult>;
 
@@ -121,6 +154,28 @@ export const syncMethods = {
   'sync.importAssignment': {
     input: z.object({ uploadId: UploadId }).strict(),
     output: z.object({ result: BundleImportResult }),
+  },
+  /** This install's public key for assignments (made the first time it is asked for). */
+  'sync.signingKey': { input: Empty, output: SigningKeyView },
+  /** The supervisors' keys whose assignments this install takes. */
+  'sync.trustedKeys': { input: Empty, output: z.array(TrustedKey) },
+  /** Admin only: an agent alone must never make their install trust a key they made. */
+  'sync.trustKey': {
+    input: z
+      .object({
+        publicKey: PublicKeyText,
+        label: z
+          .string()
+          .trim()
+          .min(1, { message: 'name_required' })
+          .max(TEXT_LIMITS.shortName, { message: 'too_long' }),
+      })
+      .strict(),
+    output: TrustedKey,
+  },
+  'sync.untrustKey': {
+    input: z.object({ publicKey: PublicKeyText }).strict(),
+    output: z.object({}),
   },
   'sync.assignLeads': {
     input: z

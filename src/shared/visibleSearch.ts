@@ -1,6 +1,7 @@
 import type { Lead } from './domain';
 import { foldText } from './foldText';
 import { maskPhonesInText, visibleDigits } from './phoneMask';
+import { numberInQuery, plainQuery } from './phoneQuery';
 
 /*
  * Search for an agent who sees numbers masked. Matching digits anywhere in a number would be an
@@ -10,9 +11,19 @@ import { maskPhonesInText, visibleDigits } from './phoneMask';
  * on a hidden digit, however the query is written.
  */
 
+/** What a mask shows of a number: its first four and last three digits. */
+export interface ShownDigits {
+  head: string;
+  tail: string;
+}
+
 export type VisibleTerm =
-  /** Seven or more digits: a whole number, compared by the digits its mask shows. */
-  | { kind: 'number'; head: string; tail: string }
+  /**
+   * Seven or more digits: a whole number, compared by the digits its mask shows. `forms`: as
+   * typed, and as the number it is stored as when the query spells one the importer reads (an
+   * old 11-digit number shows `0169 *** 138` typed, `0393 *** 138` stored).
+   */
+  | { kind: 'number'; forms: ShownDigits[] }
   /** Three to six digits: found only among shown digits (0912, 678, a short code in a note). */
   | { kind: 'digits'; digits: string }
   /** Folded words without digits' hidden parts: matched against the masked name and note. */
@@ -23,10 +34,22 @@ const DIGIT_WORD = /^[+\d.\-()/]+$/;
 /** Trigrams need three characters (the index's rule); shorter words ride along with a neighbour. */
 const MIN_CHARS = 3;
 
+/*
+ * Reading the query as the number it spells is no oracle: it depends on the query alone, and
+ * the leads it then finds are decided by their shown digits, like any other whole number.
+ */
 function digitTerm(raw: string): VisibleTerm | null {
   const digits = raw.replace(/\D/g, '');
-  const visible = digits.length >= 7 ? visibleDigits(raw.trim()) : null;
-  if (visible) return { kind: 'number', ...visible };
+  if (digits.length >= 7) {
+    const number = numberInQuery(raw);
+    const forms: ShownDigits[] = [];
+    for (const shown of [visibleDigits(raw.trim()), number && visibleDigits(number)]) {
+      if (shown && !forms.some((f) => f.head === shown.head && f.tail === shown.tail)) {
+        forms.push(shown);
+      }
+    }
+    if (forms.length > 0) return { kind: 'number', forms };
+  }
   return digits.length >= MIN_CHARS ? { kind: 'digits', digits } : null;
 }
 
@@ -34,7 +57,7 @@ const length = (s: string) => [...s].length;
 
 /** The terms of what a masked agent typed; empty when there is nothing to search for. */
 export function visibleSearchTerms(query: string): VisibleTerm[] {
-  const text = query.trim();
+  const text = plainQuery(query);
   if (PHONE_LIKE.test(text)) {
     const term = digitTerm(text);
     return term ? [term] : [];
@@ -60,12 +83,15 @@ export function visibleSearchTerms(query: string): VisibleTerm[] {
 }
 
 /**
- * Strings the index must hold for a lead to be a candidate (every term's are contained in the
- * lead's full text, so the candidates are never fewer than the leads that match).
+ * Strings the index must hold for a lead to be a candidate: for each term, its alternatives,
+ * each a list of strings that must all be there (every term's are contained in the lead's full
+ * text, so the candidates are never fewer than the leads that match).
  */
-export function candidateStrings(terms: readonly VisibleTerm[]): string[] {
-  return terms.flatMap((t) =>
-    t.kind === 'number' ? [t.head, t.tail] : [t.kind === 'digits' ? t.digits : t.text],
+export function candidateStrings(terms: readonly VisibleTerm[]): string[][][] {
+  return terms.map((t) =>
+    t.kind === 'number'
+      ? t.forms.map((f) => [f.head, f.tail])
+      : [[t.kind === 'digits' ? t.digits : t.text]],
   );
 }
 
@@ -78,9 +104,10 @@ export function matchesVisible(lead: Lead, terms: readonly VisibleTerm[]): boole
   return terms.every((t) => {
     switch (t.kind) {
       case 'number':
-        return (
-          numbers.some((n) => n.head === t.head && n.tail === t.tail) ||
-          texts.some((x) => x.includes(`${t.head} *** ${t.tail}`))
+        return t.forms.some(
+          (f) =>
+            numbers.some((n) => n.head === f.head && n.tail === f.tail) ||
+            texts.some((x) => x.includes(`${f.head} *** ${f.tail}`)),
         );
       case 'digits':
         return (

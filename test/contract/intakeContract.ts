@@ -1,12 +1,16 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { uploadFile } from '../../src/renderer/api/uploadFile';
 import { UPLOAD_CHUNK_BYTES } from '../../src/shared/intakeApi';
+import { windows1258 } from '../helpers/codePages';
+import { NUMBER_SPELLINGS } from '../helpers/numberSpellings';
 import { type TempCore } from '../helpers/tempCore';
 import { errorOf, useContractClient, type ContractRig } from './contractRig';
 
-const named = (name: string, text: string) => Object.assign(new Blob([text]), { name });
+const named = (name: string, content: string | Uint8Array) =>
+  Object.assign(new Blob([content as BlobPart]), { name });
 
 const CSV = [
   '\uFEFFHọ tên;Số điện thoại;Nguồn;Ghi chú',
@@ -88,6 +92,94 @@ export function describeIntakeContract(
       expect(byDigits.items.map((l) => l.name)).toEqual(['Đặng Thị Bình']);
       const byNote = await ctx.client.call('leads.search', { query: 'tu van' });
       expect(byNote.items.map((l) => l.name)).toEqual(['Nguyễn Văn An']);
+    });
+
+    it('finds a lead by its number in every spelling the importer reads, old 11-digit ones too', async () => {
+      await ctx.client.call('leads.add', { name: 'Chị Hằng', phone: '0393537138' });
+      await ctx.client.call('leads.add', { name: 'Anh Khác', phone: '0393537139' });
+      for (const query of NUMBER_SPELLINGS) {
+        const page = await ctx.client.call('leads.search', { query });
+        expect([query, page.items.map((l) => l.name)]).toEqual([query, ['Chị Hằng']]);
+      }
+      // Digits of a number still find it as typed, not read as another number.
+      const part = await ctx.client.call('leads.search', { query: '353713' });
+      expect(part.items.map((l) => l.name)).toEqual(['Anh Khác', 'Chị Hằng']);
+    });
+
+    it('imports a Windows-1258 file, converted in the import worker, as the same names as UTF-8', async () => {
+      const rows = [
+        'Họ tên,SĐT,Ghi chú',
+        'Nguyễn Thị Hồng Nhung,0912.345.678,hỏi giá',
+        'Đặng Văn Đức,0987654321,Ưu đãi ở Đà Nẵng',
+      ];
+      const uploadId = await uploadFile(
+        ctx.client,
+        named('cp1258.csv', windows1258(rows.join('\r\n'))),
+      );
+      const preview = await ctx.client.call('imports.preview', { uploadId });
+      expect(preview).toMatchObject({ encoding: 'windows1258', warnings: [] });
+      expect(preview.sampleRows.map((r) => r[0])).toEqual([
+        'Nguyễn Thị Hồng Nhung',
+        'Đặng Văn Đức',
+      ]);
+      const report = await ctx.client.call('imports.run', { uploadId, mapping: preview.mapping });
+      expect(report.counts).toMatchObject({ rowsRead: 2, newLeads: 2 });
+      const leads = await ctx.client.call('leads.list', { stage: 'new', limit: 10 });
+      expect(leads.items.map((l) => [l.name, l.note]).sort()).toEqual([
+        ['Nguyễn Thị Hồng Nhung', 'hỏi giá'],
+        ['Đặng Văn Đức', 'Ưu đãi ở Đà Nẵng'],
+      ]);
+      const found = await ctx.client.call('leads.search', { query: 'nguyen thi hong' });
+      expect(found.items.map((l) => l.name)).toEqual(['Nguyễn Thị Hồng Nhung']);
+    });
+
+    it('refuses a file that is not text or is empty with its own message, keeping no copy', async () => {
+      const uploads = join(ctx.t.dir, 'imports');
+      const kept = () => (existsSync(uploads) ? readdirSync(uploads) : []);
+      // Larger than the sample the preview reads (256 KiB): refused from the sample alone.
+      const garbage = await uploadFile(ctx.client, named('leads.csv', randomBytes(1 << 20)));
+      expect(
+        await errorOf(ctx.client.call('imports.preview', { uploadId: garbage })),
+      ).toMatchObject({
+        code: 'invalid_input',
+        fields: [{ path: 'path', key: 'import_not_text' }],
+      });
+      expect(kept()).toEqual([]);
+      // Nothing left to import either.
+      expect(
+        await errorOf(
+          ctx.client.call('imports.run', {
+            uploadId: garbage,
+            mapping: {
+              hasHeader: true,
+              columns: { name: 0, phone: 1, source: null, note: null, receivedAt: null },
+            },
+          }),
+        ),
+      ).toMatchObject({ code: 'not_found' });
+
+      expect(await errorOf(uploadFile(ctx.client, named('empty.csv', '')))).toMatchObject({
+        code: 'invalid_input',
+        fields: [{ path: 'size', key: 'import_file_empty' }],
+      });
+      const blank = await uploadFile(ctx.client, named('blank.csv', '\uFEFF\r\n\r\n'));
+      expect(await errorOf(ctx.client.call('imports.preview', { uploadId: blank }))).toMatchObject({
+        fields: [{ path: 'path', key: 'import_file_empty' }],
+      });
+      expect(kept()).toEqual([]);
+
+      // A header row alone is previewed, with a warning before anything is imported.
+      const header = await uploadFile(ctx.client, named('header.csv', 'Họ tên,SĐT,Nguồn\r\n'));
+      expect(await ctx.client.call('imports.preview', { uploadId: header })).toMatchObject({
+        mapping: { hasHeader: true },
+        sampleRows: [],
+        warnings: ['no_data_rows'],
+      });
+      expect(kept()).toHaveLength(1);
+      await ctx.client.call('imports.cancel', { uploadId: header });
+      expect(kept()).toEqual([]);
+      const counts = await ctx.client.call('leads.list', { stage: 'new', limit: 1 });
+      expect(counts.counts.new).toBe(0);
     });
 
     it('sends a file larger than one chunk in order', async () => {

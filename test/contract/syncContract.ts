@@ -34,6 +34,43 @@ export function describeSyncContract(name: string, connect: (t: TempCore) => Pro
       });
     });
 
+    it('signs a lead list; it is taken once an admin trusted the key, and says who signed it', async () => {
+      await ctx.client.call('agent.set', { name: 'Trần Thị Giám Sát', code: 'GS01' });
+      await ctx.client.call('leads.add', { name: 'Trần Văn Nam', phone: '0916000001' });
+      const key = await ctx.client.call('sync.signingKey', {});
+      expect(key.fingerprint).toMatch(/^[0-9A-F]{4}( [0-9A-F]{4}){4}$/);
+      const list = await ctx.client.call('sync.assignLeads', { filter: {}, agentCode: 'GS01' });
+      expect(list.signedBy).toEqual({ fingerprint: key.fingerprint });
+      const take = async () =>
+        ctx.client.call('sync.importAssignment', {
+          uploadId: await uploadFile(
+            ctx.client,
+            new File([readFileSync(list.path)], list.fileName),
+          ),
+        });
+      // Not even this install's own key is trusted until an admin says so.
+      const refused = await take().then(
+        () => null,
+        (err: unknown) => (err instanceof ApiCallError ? err.error : null),
+      );
+      expect(refused).toMatchObject({
+        code: 'bundle_invalid',
+        data: { reason: 'untrusted_key', fingerprint: key.fingerprint, signerCode: 'GS01' },
+      });
+      const trusted = await ctx.client.call('sync.trustKey', {
+        publicKey: key.publicKey,
+        label: 'Trần Thị Giám Sát (GS01)',
+      });
+      expect(await ctx.client.call('sync.trustedKeys', {})).toEqual([trusted]);
+      const { result } = await take();
+      expect(result.signedBy).toEqual({
+        fingerprint: key.fingerprint,
+        label: 'Trần Thị Giám Sát (GS01)',
+      });
+      expect(await ctx.client.call('sync.untrustKey', { publicKey: key.publicKey })).toEqual({});
+      expect(await ctx.client.call('sync.trustedKeys', {})).toEqual([]);
+    });
+
     it('refuses a bad code, a path and a path-like file name with keys the UI translates', async () => {
       const fail = async (p: Promise<unknown>) => {
         try {

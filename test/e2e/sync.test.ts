@@ -4,22 +4,26 @@ import type { Browser } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore } from '../../src/main/core/core';
 import { silentLog } from '../../src/main/core/log';
+import { TEST_PIN } from '../helpers/access';
 import { launchBrowser } from '../helpers/browser';
 import { hostRig } from '../helpers/hostRig';
 import { tempDir } from '../helpers/tempDir';
+import { edit } from '../helpers/bundleEdit';
 
 // The first-start agent dialog and the "Đồng bộ" section, in the built renderer.
 
 describe('agent profile and sync in a real browser', () => {
   let browser: Browser | undefined;
   let rig: Awaited<ReturnType<typeof hostRig>> | undefined;
+  let other: Awaited<ReturnType<typeof hostRig>> | undefined;
   let dir: ReturnType<typeof tempDir> | undefined;
 
   afterEach(async () => {
     await browser?.close();
     await rig?.stop();
+    await other?.stop();
     dir?.remove();
-    browser = rig = dir = undefined;
+    browser = rig = other = dir = undefined;
   });
 
   it('asks who the agent is at first start, in Vietnamese, and checks the code', async () => {
@@ -111,5 +115,96 @@ describe('agent profile and sync in a real browser', () => {
     expect(names).toEqual(['Trần Thị Lụa', 'Đoàn Văn Sơn'].sort());
     // The uploads are gone once imported or refused.
     expect(existsSync(join(rig.dir, 'imports'))).toBe(false);
+  });
+
+  it('signs a lead list at the supervisor’s; the agent’s desk takes it once an admin trusted the key', async () => {
+    dir = tempDir('leadphone-e2e-sign-');
+    browser = await launchBrowser();
+
+    // --- the supervisor's desk: the key's fingerprint, and a lead list signed with it
+    other = await hostRig({ role: 'supervisor' });
+    await other.core.dispatch('agent.set', { name: 'Trần Thị Giám Sát', code: 'GS01' });
+    for (const [name, phone] of [
+      ['Trần Thị Lụa', '0917100001'],
+      ['Đoàn Văn Sơn', '0917100002'],
+    ]) {
+      await other.core.dispatch('leads.add', { name, phone, source: 'Zalo' });
+    }
+    const sPage = await browser.newPage();
+    await sPage.goto(other.host.url);
+    await sPage.getByRole('button', { name: 'Quản trị' }).click();
+    const sSync = sPage.getByRole('region', { name: 'Đồng bộ' });
+    const own = sSync.getByTestId('own-fingerprint');
+    await own.waitFor();
+    const print = (await own.innerText()).trim();
+    expect(print).toMatch(/^[0-9A-F]{4}( [0-9A-F]{4}){4}$/);
+    await sSync.getByLabel('Mã nhân viên nhận').fill('TEST01');
+    await sSync.getByRole('button', { name: 'Tạo tệp giao data' }).click();
+    await sSync
+      .getByRole('status')
+      .filter({ hasText: `Đã ký bằng khóa ${print}.` })
+      .waitFor();
+    const made = readdirSync(join(other.dir, 'bundles'));
+    expect(made).toEqual([expect.stringMatching(/^TEST01-.*-assignment\.lpbundle$/)]);
+    const list = join(dir.path, 'danh-sach-giao.lpbundle');
+    copyFileSync(join(other.dir, 'bundles', made[0]!), list);
+    // The same list with its signature taken off, as an agent's editing would leave it.
+    const unsigned = join(dir.path, 'khong-ky.lpbundle');
+    edit(list, unsigned, 'drop', () => {});
+
+    // --- the agent's desk (TEST01), whose admin PIN the agent does not know
+    rig = await hostRig({ role: 'agent' });
+    const page = await browser.newPage();
+    await page.goto(rig.host.url);
+    await page.getByRole('button', { name: 'Quản trị' }).click();
+    const sync = page.getByRole('region', { name: 'Đồng bộ' });
+    await sync.waitFor();
+    const file = sync.getByLabel('Tệp danh sách từ giám sát (.lpbundle)');
+    const take = sync.getByRole('button', { name: 'Nhận danh sách' });
+    const count = () => rig!.core.db.prepare('SELECT count(*) FROM leads').pluck().get();
+
+    await file.setInputFiles(unsigned);
+    await take.click();
+    await sync
+      .getByRole('alert')
+      .filter({
+        hasText:
+          'khong-ky.lpbundle: Danh sách này không có chữ ký của máy giám sát (có thể đã được tạo hoặc sửa ngoài LeadPhone). Không có gì được nhập.',
+      })
+      .waitFor();
+    expect(await sync.getByRole('group', { name: 'Tin cậy khóa của giám sát' }).count()).toBe(0);
+
+    await file.setInputFiles(list);
+    await take.click();
+    await sync
+      .getByRole('alert')
+      .filter({
+        hasText: `danh-sach-giao.lpbundle: Danh sách được ký bằng khóa ${print} của Trần Thị Giám Sát (GS01), nhưng máy này chưa tin cậy khóa đó. Không có gì được nhập.`,
+      })
+      .waitFor();
+    expect(count()).toBe(0);
+    const trust = sync.getByRole('group', { name: 'Tin cậy khóa của giám sát' });
+    expect(await trust.innerText()).toContain(print);
+    await trust.getByText('Chỉ quản trị viên mới tin cậy được một khóa mới.').waitFor();
+    await trust.getByLabel('Nhập mã PIN quản trị để mở khoá').fill('000000');
+    await trust.getByRole('button', { name: 'Mở khoá' }).click();
+    await trust.getByRole('alert').filter({ hasText: 'Mã PIN không đúng.' }).waitFor();
+    await trust.getByLabel('Nhập mã PIN quản trị để mở khoá').fill(TEST_PIN);
+    await trust.getByRole('button', { name: 'Mở khoá' }).click();
+    await trust.getByRole('button', { name: `Tin cậy khóa ${print} và nhận danh sách` }).click();
+    await sync
+      .getByRole('status')
+      .filter({
+        hasText: `Đã nhận 2 data từ Trần Thị Giám Sát; chúng đã có trong danh sách gọi. Chữ ký hợp lệ của Trần Thị Giám Sát (GS01), khóa ${print}.`,
+      })
+      .waitFor();
+    expect(count()).toBe(2);
+    // The window is an agent's again: the set-up sections are behind the PIN.
+    await page.getByText('Phần này dành cho quản trị viên.').waitFor();
+    const trusted = await rig.core.dispatch('sync.trustedKeys', {});
+    expect(trusted).toMatchObject({
+      ok: true,
+      value: [{ fingerprint: print, label: 'Trần Thị Giám Sát (GS01)' }],
+    });
   });
 });

@@ -1,7 +1,10 @@
-import { closeSync, existsSync, openSync, statSync, writeSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { closeSync, existsSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, vi } from 'vitest';
 import type { Core } from '../../src/main/core/core';
+import type { Db } from '../../src/main/core/db/open';
 import { tempCore } from './tempCore';
 
 /** Garbage over pages in the middle of the file: header and schema stay readable. */
@@ -45,4 +48,45 @@ export async function damagedDataDir(dir: string, leads = 300): Promise<string> 
   await closeForGood(healthy.core, dbPath);
   damagePages(dbPath);
   return (backup.value as { name: string }).name;
+}
+
+/** The pages (numbers from 1) a table and its own b-tree hold, asked of a connection to it. */
+export function pagesOf(db: Db, table: string): number[] {
+  return db.prepare('SELECT pageno FROM dbstat WHERE name = ?').pluck().all(table) as number[];
+}
+
+/**
+ * Garbage over `pages` of the file, leaving its size and modification time as they were: what a
+ * clean close recorded still matches, so no start-up check looks, and the damage is met by the
+ * first read that needs one of those pages.
+ */
+export function damageQuietly(path: string, pages: readonly number[]): void {
+  const pageSize = 4096;
+  const before = statSync(path);
+  const { mtimeNs } = statSync(path, { bigint: true });
+  expect(pages.length).toBeGreaterThan(0);
+  const fd = openSync(path, 'r+');
+  try {
+    for (const p of pages) {
+      writeSync(fd, Buffer.alloc(pageSize, 0x5a), 0, pageSize, (p - 1) * pageSize);
+    }
+  } finally {
+    closeSync(fd);
+  }
+  // To the nanosecond (utimes takes a double of seconds and would round it): the clean-close
+  // record compares the modification time exactly.
+  const ns = String(mtimeNs % 1_000_000_000n).padStart(9, '0');
+  execFileSync('touch', ['-m', '-d', `@${mtimeNs / 1_000_000_000n}.${ns}`, path]);
+  const after = statSync(path);
+  expect([after.size, after.mtimeMs]).toEqual([before.size, before.mtimeMs]);
+}
+
+/** The bytes of a database file and its WAL, and the file's modification time. */
+export function fingerprint(path: string): { db: string; wal: string | null; mtimeMs: number } {
+  const hash = (p: string) => createHash('sha256').update(readFileSync(p)).digest('hex');
+  return {
+    db: hash(path),
+    wal: existsSync(`${path}-wal`) ? hash(`${path}-wal`) : null,
+    mtimeMs: statSync(path).mtimeMs,
+  };
 }

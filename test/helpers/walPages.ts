@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { expect, vi } from 'vitest';
 import type { Db } from '../../src/main/core/db/open';
 
 const WAL_HEADER = 32;
@@ -30,4 +31,20 @@ export async function btreesWrittenBy(db: Db, write: () => unknown): Promise<Set
     if (pages.has(r.pageno)) names.add(r.name);
   }
   return names;
+}
+
+/**
+ * Folds the whole WAL into the file and cuts it to nothing, so the next write must grow it (or
+ * reads what the file itself holds). The checkpointer thread may be checkpointing at that moment
+ * (the pragma then answers busy): tried again until it is done.
+ */
+export async function emptyWal(db: Db): Promise<void> {
+  await vi.waitFor(
+    () => {
+      const [r] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+      expect(r?.busy).toBe(0);
+      expect(statSync(`${db.name}-wal`).size).toBe(0);
+    },
+    { timeout: 5000, interval: 20 },
+  );
 }

@@ -106,6 +106,9 @@ describe('the 2018 renumbering of 11-digit mobiles', () => {
       `84${old.slice(1)}${rest}`,
       `+84 ${old.slice(1)} ${rest}`,
       `${old.slice(1)}${rest}`, // the leading zero eaten
+      // Full-width digits (an East Asian keyboard, a chat), zero-width spaces from a web page.
+      [...`${old}${rest}`].map((d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)).join(''),
+      `\u200b${old} ${rest}\u200b`,
     ]) {
       expect(normalisePhone(input), input).toEqual({ valid: true, e164 });
     }

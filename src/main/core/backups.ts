@@ -20,6 +20,7 @@ import { backupDatabase, checkBackupFile, makeSelfContained } from './db/integri
 import type { Db } from './db/open';
 import type { Log } from './log';
 import type { SchedulerTimers } from './timers';
+import { isDiskFullError } from './diskSpace';
 
 export const BACKUP_DIR = 'backups';
 /** The newest daily backups kept. */
@@ -213,7 +214,8 @@ export function createBackups(deps: {
       await backupDatabase(db, partial, () => stopped || !db.open);
       renameSync(partial, join(dir, name));
     } catch (err) {
-      rmSync(partial, { force: true });
+      // Nothing half-written stays (a full disk cuts a copy short anywhere), WAL included.
+      removeWithSidecars(partial);
       throw err;
     }
     prune(dir, log, name);
@@ -289,12 +291,33 @@ export function corrupt(): AppError {
   );
 }
 
+/** A database file and the WAL and index SQLite may have made beside it. */
+function removeWithSidecars(path: string): void {
+  for (const p of [path, `${path}-wal`, `${path}-shm`, `${path}-journal`])
+    rmSync(p, { force: true });
+}
+
 /** Runs the daily check every minute on the injected timers; returns the stop function. */
-export function scheduleDailyBackups(backups: Backups, timers: SchedulerTimers, log: Log) {
+export function scheduleDailyBackups(
+  backups: Backups,
+  timers: SchedulerTimers,
+  log: Log,
+  hooks: {
+    /** No attempt while this holds (a full disk: the copy could only fail). */
+    skip?: () => boolean;
+    /** True when the core knows what a failure means (a full disk): no error line then. */
+    onFailure?: (err: unknown) => boolean;
+  } = {},
+) {
   return timers.everyMinute(() => {
+    if (hooks.skip?.()) return;
     backups.backUpIfDue().catch((err: unknown) => {
       // A backup cut short by the core closing is not a failure worth an error line.
       if (backups.stopped) return;
+      if (hooks.onFailure?.(err)) {
+        log.warn('automatic backup postponed', { error: String(err) });
+        return;
+      }
       log.error('automatic backup failed', {
         error: err instanceof Error ? err.message : String(err),
       });
@@ -332,10 +355,20 @@ export function applyPendingRestore(dbPath: string, now: number, log: Log): stri
     return null;
   }
 
-  if (existsSync(dbPath))
-    keepCurrent(dbPath, join(dir, uniqueName(dir, 'before-restore', now)), log);
+  const kept = existsSync(dbPath) ? join(dir, uniqueName(dir, 'before-restore', now)) : null;
   const incoming = `${dbPath}.restoring`;
-  copyDurably(source, incoming);
+  try {
+    if (kept) keepCurrent(dbPath, kept, log);
+    copyDurably(source, incoming);
+  } catch (err) {
+    // Nothing is swapped yet: the copies go, the current file is opened as it is, and the marker
+    // stays, so the restore is done at a start with room for it (a full disk).
+    if (kept) removeWithSidecars(kept);
+    rmSync(incoming, { force: true });
+    if (!isDiskFullError(err, dirname(dbPath))) throw err;
+    log.error('restore postponed: the disk is full', { name });
+    return null;
+  }
   // The old WAL belongs to the old file: left beside the new one, SQLite would replay it.
   rmSync(`${dbPath}-wal`, { force: true });
   rmSync(`${dbPath}-shm`, { force: true });

@@ -16,13 +16,17 @@ import {
   updateLead,
 } from './leadDetailService';
 import { changeOrder, saveProduct } from './orderService';
-import { latestVersion, type Db } from './db/open';
-import { openCheckedDatabase } from './db/integrity';
+import { latestVersion, shareDatabase, type Db } from './db/open';
+import { isCorruptionError, openCheckedDatabase, type CheckedOpen } from './db/integrity';
 import { FULL_CHECK_EVERY_MS, recordCleanClose, takeCleanClose } from './db/cleanClose';
-import { applyPendingRestore, createBackups, scheduleDailyBackups } from './backups';
+import { applyPendingRestore, corrupt, createBackups, scheduleDailyBackups } from './backups';
 import { createBackupHandlers } from './backupHandlers';
 import { createDegradedCore } from './degradedCore';
-import { startCheckpointer } from './db/checkpointer';
+import { startCheckpointer, type Checkpointer } from './db/checkpointer';
+import { createCoreSwitch, type CoreSwitch } from './coreSwitch';
+import { createDiskFullCore } from './diskFullCore';
+import { createDiskWatch, diskFullError, isDiskFullError } from './diskSpace';
+import { AppError } from '../../shared/errors';
 import { readSettings, writeSettings } from './db/settings';
 import type { Dispatch } from './dispatch';
 import { createAccess } from './accessService';
@@ -93,9 +97,51 @@ export interface Core {
 
 /** Builds one core on one database file; no module-level state, so tests can make many. */
 export function createCore(options: CoreOptions): Core {
+  const log = options.log ?? consoleLog;
+  let running: CoreSwitch | null = null;
+  const hooks: StartHooks = {
+    // A read met a damaged page: from now on, as after a failed start-up check.
+    damaged: (problems) =>
+      running?.replace(createDegradedCore(options, problems, APP_VERSION, 'run'), [
+        'database.damaged',
+        {},
+      ]),
+    // A start held back by a full disk is tried again once a probe finds room.
+    room() {
+      let next: ReturnType<typeof startCore>;
+      try {
+        next = startCore(options, hooks);
+      } catch (err) {
+        log.error('could not start once space came back', { error: String(err) });
+        return;
+      }
+      if (next.waiting) {
+        next.core.close();
+        return;
+      }
+      log.info('space is back: the database is open', {});
+      running?.replace(next.core, ['storage.changed', { diskFull: false, since: null }]);
+    },
+  };
+  running = createCoreSwitch(startCore(options, hooks).core, log);
+  return running.core;
+}
+
+interface StartHooks {
+  damaged(problems: string[]): void;
+  room(): void;
+}
+
+/**
+ * Opens and checks the file, then starts the core that fits it: the full core, the degraded
+ * one on a damaged file, or, when a full disk keeps the file from opening at all, one that
+ * waits for room (`waiting`).
+ */
+function startCore(options: CoreOptions, hooks: StartHooks): { core: Core; waiting: boolean } {
   const clock = options.clock ?? systemClock;
   const log = options.log ?? consoleLog;
-  mkdirSync(dirname(options.dbPath), { recursive: true });
+  const dataDir = dirname(options.dbPath);
+  mkdirSync(dataDir, { recursive: true });
   // A restore chosen in the last run is applied before anything opens the file; a file that
   // fails its integrity check starts the core in degraded mode (backups only).
   applyPendingRestore(options.dbPath, clock.now(), log);
@@ -104,17 +150,57 @@ export function createCore(options: CoreOptions): Core {
     lastChecked !== null &&
     lastChecked <= clock.now() &&
     clock.now() - lastChecked < FULL_CHECK_EVERY_MS;
-  const opened = openCheckedDatabase(options.dbPath, { quickCheck: !trusted });
-  if (!opened.ok) return createDegradedCore(options, opened.problems, APP_VERSION);
+  const quickCheck = !trusted;
+  let opened: CheckedOpen;
+  let exclusive = false;
+  try {
+    opened = openCheckedDatabase(options.dbPath, { quickCheck });
+  } catch (err) {
+    if (!isDiskFullError(err, dataDir)) throw err;
+    // No room for the WAL index beside the file: one connection keeps it in memory instead, and
+    // the core starts read-only (db/open.ts).
+    log.warn('the disk is full: opening the database alone, read-only until space returns', {});
+    try {
+      opened = openCheckedDatabase(options.dbPath, { quickCheck, exclusive: true });
+      exclusive = true;
+    } catch (again) {
+      // No room even for what opening must write (a first start's schema, an update's migrations).
+      if (!isDiskFullError(again, dataDir)) throw again;
+      return {
+        core: createDiskFullCore(options, APP_VERSION, clock.now(), () => hooks.room()),
+        waiting: true,
+      };
+    }
+  }
+  if (!opened.ok) {
+    return { core: createDegradedCore(options, opened.problems, APP_VERSION), waiting: false };
+  }
   const checkedAt = trusted ? lastChecked : clock.now();
   log.info(trusted ? 'integrity check skipped: closed cleanly since' : 'integrity check passed', {
     checkedAt: new Date(checkedAt).toISOString(),
   });
-  const db = opened.db;
-  const backups = createBackups({ db, dataDir: dirname(options.dbPath), clock, log });
-  const stopBackups = scheduleDailyBackups(backups, options.timers ?? realTimers, log);
-  const checkpointer = startCheckpointer(db, log);
-  const secrets = options.secrets ?? keyFileSecrets(join(dirname(options.dbPath), SECRET_KEY_FILE));
+  return {
+    core: startLiveCore(options, { db: opened.db, checkedAt, exclusive, damaged: hooks.damaged }),
+    waiting: false,
+  };
+}
+
+/** The core on a sound, open database. */
+function startLiveCore(
+  options: CoreOptions,
+  start: {
+    db: Db;
+    checkedAt: number;
+    /** Opened alone on a full disk (db/open.ts): read-only until room is back. */
+    exclusive: boolean;
+    damaged(problems: string[]): void;
+  },
+): Core {
+  const clock = options.clock ?? systemClock;
+  const log = options.log ?? consoleLog;
+  const dataDir = dirname(options.dbPath);
+  const { db, checkedAt } = start;
+  let exclusive = start.exclusive;
   const listeners = new Set<CoreEventListener>();
 
   const emit: CoreEventListener = (event, payload) => {
@@ -127,6 +213,63 @@ export function createCore(options: CoreOptions): Core {
     }
   };
 
+  // A call that failed unexpectedly may have met a damaged page: then the next start checks the
+  // whole file even after a clean close.
+  let failedUnexpectedly = false;
+  // Set at the first damaged page: the core stops writing and gives way to the degraded one.
+  let damage: string[] | null = null;
+  let starting = true;
+  const stopWriting = new AbortController();
+  const noticeDamage = (err: unknown) => {
+    failedUnexpectedly = true;
+    if (damage) return;
+    damage = [err instanceof Error ? err.message : String(err)];
+    log.error('a read met a damaged page: switching to degraded mode', { problems: damage });
+    stopWriting.abort();
+    // During the start the caller is still building this core: it hands over once built.
+    if (!starting) start.damaged(damage);
+  };
+
+  let checkpointer: Checkpointer | null = exclusive ? null : startCheckpointer(db, log);
+  const disk = createDiskWatch({
+    dir: dataDir,
+    clock,
+    log,
+    onChange: (status) => emit('storage.changed', status),
+    resume() {
+      if (!exclusive) return;
+      // Room again: back to a shared WAL index, so the checkpointer and imports can connect.
+      shareDatabase(db);
+      exclusive = false;
+      checkpointer = startCheckpointer(db, log);
+    },
+  });
+  if (exclusive) disk.markFull();
+
+  /** What a failure means here: a damaged file, a full disk, or (null) something else. */
+  const meaning = (err: unknown): AppError | null => {
+    if (isCorruptionError(err) || (err instanceof AppError && err.code === 'db_corrupt')) {
+      noticeDamage(err);
+      return corrupt();
+    }
+    if (isDiskFullError(err, dataDir)) {
+      disk.markFull();
+      return diskFullError();
+    }
+    return null;
+  };
+  /** Work the core does on its own (at start, on timers): a full disk only postpones it. */
+  const known = (err: unknown) => meaning(err) !== null;
+
+  const backups = createBackups({ db, dataDir, clock, log });
+  const stopBackups = scheduleDailyBackups(backups, options.timers ?? realTimers, log, {
+    skip: () => disk.status.diskFull,
+    onFailure: known,
+  });
+  // Every minute: is there room again? (A call made meanwhile looks too.)
+  const stopWatchingDisk = (options.timers ?? realTimers).everyMinute(() => disk.recheck());
+  const secrets = options.secrets ?? keyFileSecrets(join(dirname(options.dbPath), SECRET_KEY_FILE));
+
   const notify =
     options.notify ?? ((n: Notification) => log.info('notification', { title: n.title }));
   const scheduler = startScheduler({
@@ -134,6 +277,7 @@ export function createCore(options: CoreOptions): Core {
     clock,
     timers: options.timers ?? realTimers,
     log,
+    onFailure: known,
     onDue(due) {
       const { language } = readSettings(db);
       for (const r of due) {
@@ -148,11 +292,13 @@ export function createCore(options: CoreOptions): Core {
   }
 
   // Once per start: one scan of a small table, and no index on its age to pay for on each save.
-  pruneIdempotencyKeys(db, clock.now() - IDEMPOTENCY_KEY_DAYS * 24 * 3_600_000);
+  try {
+    pruneIdempotencyKeys(db, clock.now() - IDEMPOTENCY_KEY_DAYS * 24 * 3_600_000);
+  } catch (err) {
+    // Old keys do no harm: a full disk leaves them to the next start.
+    if (!known(err)) throw err;
+  }
   const access = createAccess(db, clock, log);
-  // A call that failed unexpectedly may have met a damaged page: then the next start checks the
-  // whole file even after a clean close.
-  let failedUnexpectedly = false;
   const sessions = createSessions({
     access,
     log,
@@ -160,7 +306,18 @@ export function createCore(options: CoreOptions): Core {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    onInternalError: () => (failedUnexpectedly = true),
+    beforeCall(method) {
+      if (!disk.status.diskFull) return null;
+      disk.recheck();
+      // Opened alone, the file admits no second connection: an import would wait and fail.
+      if (exclusive && OWN_CONNECTION.has(method)) return diskFullError();
+      return null;
+    },
+    onFailure(err) {
+      const meant = meaning(err);
+      if (meant) return meant;
+      if (!(err instanceof AppError)) failedUnexpectedly = true;
+    },
   });
 
   // One set of uploads: lead lists for intake, bundles for sync (the renderer never names paths).
@@ -187,11 +344,14 @@ export function createCore(options: CoreOptions): Core {
       emit,
       afterImport: () => scheduler.sync(),
       masksNumbers: masked,
+      stop: stopWriting.signal,
     }),
     ...createSyncHandlers({
       db,
       clock,
       appVersion: APP_VERSION,
+      log,
+      secrets,
       emit,
       dir: join(dirname(options.dbPath), BUNDLES_FOLDER),
       uploads,
@@ -211,6 +371,7 @@ export function createCore(options: CoreOptions): Core {
       schemaVersion: latestVersion(),
       dataDir: dirname(options.dbPath),
     }),
+    'storage.status': () => disk.status,
     'leads.add': (input) => {
       const { result, repeated } = writeOnce(db, 'leads.add', input, clock.now(), () => ({
         id: addLead(db, input, clock.now()).id,
@@ -335,7 +496,7 @@ export function createCore(options: CoreOptions): Core {
   sessions.bind(handlers);
   const own = sessions.open();
 
-  return {
+  const core: Core = {
     handlers,
     dispatch: own.dispatch,
     openSession: sessions.open,
@@ -346,9 +507,10 @@ export function createCore(options: CoreOptions): Core {
     close() {
       scheduler.stop();
       stopBackups();
+      stopWatchingDisk();
       backups.stop();
       listeners.clear();
-      checkpointer.stop();
+      checkpointer?.stop();
       if (!db.open) return;
       db.close();
       if (failedUnexpectedly) return;
@@ -360,4 +522,13 @@ export function createCore(options: CoreOptions): Core {
     },
     db,
   };
+  starting = false;
+  if (damage) {
+    core.close();
+    return createDegradedCore(options, damage, APP_VERSION);
+  }
+  return core;
 }
+
+/** Methods that open a connection of their own to the file (the import worker). */
+const OWN_CONNECTION: ReadonlySet<string> = new Set(['imports.run', 'imports.resume']);

@@ -10,7 +10,8 @@ import { createDispatch } from './dispatch';
 import { consoleLog } from './log';
 
 /**
- * The core on a database that failed its integrity check. Every method answers `db_corrupt`
+ * The core on a database that failed its integrity check, at start or when a read met a damaged
+ * page while running (core.ts switches to it then). Every method answers `db_corrupt`
  * except `app.info` and the backups, so the renderer can say what happened and offer a restore.
  * Nothing opens the damaged file again (it is kept as it is; a restore copies it aside first).
  *
@@ -22,12 +23,17 @@ export function createDegradedCore(
   options: CoreOptions,
   problems: string[],
   version: string,
+  /** At start (the integrity check failed) or while running (a read met a damaged page). */
+  found: 'start' | 'run' = 'start',
 ): Core {
   const log = options.log ?? consoleLog;
   const dataDir = dirname(options.dbPath);
-  log.error('database failed its integrity check; starting in degraded mode', {
-    problems: problems.slice(0, 5),
-  });
+  log.error(
+    found === 'start'
+      ? 'database failed its integrity check; starting in degraded mode'
+      : 'database damaged while running; only backups answer now',
+    { problems: problems.slice(0, 5) },
+  );
   const listeners = new Set<CoreEventListener>();
   const backups = createBackups({ db: null, dataDir, clock: options.clock ?? systemClock, log });
 

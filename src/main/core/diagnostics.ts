@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import { AppError } from '../../shared/errors';
@@ -46,7 +46,11 @@ export function saveDiagnostics(options: {
   try {
     writeFileSync(target, zip, { mode: 0o600, flag: 'wx' });
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') {
+      // The file was made, then the disk had no room for all of it: no half zip stays.
+      rmSync(target, { force: true });
+      throw err;
+    }
     throw new AppError('invalid_input', 'A file with this name already exists.', {
       fields: [{ path: 'path', key: 'diagnostics_exists' }],
     });

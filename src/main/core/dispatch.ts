@@ -26,8 +26,12 @@ export function createDispatch(
   handlers: Handlers,
   log: Log,
   guard?: DispatchGuard,
-  /** Told of every failure that is not an AppError (a bug, a damaged file, a full disk). */
-  onInternalError?: (err: unknown) => void,
+  /**
+   * Told of every failure of a handler. It may name what the failure means (a full disk, a
+   * damaged file) with an error of its own; any other failure that is not an AppError is a bug
+   * and answers `internal`.
+   */
+  onFailure?: (err: unknown) => AppError | void,
 ): Dispatch {
   return async (method, input) => {
     if (!isMethod(method)) {
@@ -50,8 +54,9 @@ export function createDispatch(
       const value = await (guard ? guard.run(() => handler(parsed.data)) : handler(parsed.data));
       return { ok: true, value: guard ? guard.present(method, value) : value };
     } catch (err) {
+      const meant = onFailure?.(err);
+      if (meant) return fail(meant);
       if (err instanceof AppError) return fail(err);
-      onInternalError?.(err);
       // Context only: inputs may hold personal data or secrets.
       log.error('handler failed', {
         method,

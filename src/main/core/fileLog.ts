@@ -5,6 +5,7 @@ import {
   readdirSync,
   renameSync,
   statSync,
+  truncateSync,
   unlinkSync,
 } from 'node:fs';
 import { join } from 'node:path';
@@ -44,7 +45,11 @@ export function createFileLog(options: {
   const maxBytes = options.maxBytes ?? LOG_MAX_BYTES;
   const keep = options.keep ?? LOG_KEEP;
   const clock = options.clock ?? systemClock;
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+  } catch {
+    // A full disk has no room for a new folder: the app starts anyway, and lines are echoed.
+  }
   const current = join(dir, LOG_FILE);
   let size = existsSync(current) ? statSync(current).size : 0;
 
@@ -71,6 +76,12 @@ export function createFileLog(options: {
       size += bytes;
     } catch {
       // A full disk or a locked file must not take the app down with it; the echo still shows it.
+      // The part of the line a full disk took is cut off again: the file stays one JSON per line.
+      try {
+        if (existsSync(current) && statSync(current).size > size) truncateSync(current, size);
+      } catch {
+        // Nothing more to do: the next rotation starts a fresh file.
+      }
     }
     echo?.[level](
       sanitizeText(message),

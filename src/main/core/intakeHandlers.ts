@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, renameSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { Handlers } from '../../shared/api';
 import { AppError } from '../../shared/errors';
@@ -20,6 +20,7 @@ import { searchLeads, searchVisibleLeads } from './db/search';
 import { readSettings } from './db/settings';
 import { previewImport } from './import';
 import { importInWorker } from './import/importInWorker';
+import { isDiskFullError } from './diskSpace';
 import { createRunFiles } from './import/runFiles';
 import type { Uploads } from './import/uploads';
 
@@ -47,13 +48,24 @@ export function createIntakeHandlers(ctx: {
   afterImport(): void;
   /** True when the calling connection sees numbers masked (an agent, masking on). */
   masksNumbers?: () => boolean;
+  /** Aborted when the core stops writing (a damaged file): imports stop after their batch. */
+  stop?: AbortSignal;
 }): IntakeHandlers {
   const { db, clock, uploads, emit } = ctx;
   const running = new Map<string, AbortController>();
   const runFiles = createRunFiles(ctx.dataDir);
   // Whatever was running when the last process ended did not finish.
-  markRunsInterrupted(db);
-  runFiles.sweep(new Set(interruptedRuns(db).map((r) => r.id)));
+  try {
+    markRunsInterrupted(db);
+    runFiles.sweep(new Set(interruptedRuns(db).map((r) => r.id)));
+  } catch (err) {
+    // A start on a full disk: those runs stay 'running' (and their files kept) until a start
+    // that can mark them.
+    if (!isDiskFullError(err, ctx.dataDir)) throw err;
+  }
+  ctx.stop?.addEventListener('abort', () => {
+    for (const run of running.values()) run.abort();
+  });
 
   const fileOf = (ref: UploadRef): ImportFile => {
     const path = uploads.pathOf(ref.uploadId);
@@ -127,7 +139,19 @@ export function createIntakeHandlers(ctx: {
     'imports.chunk': ({ uploadId, offset, data }) => ({
       received: uploads.write(uploadId, offset, Buffer.from(data, 'base64')),
     }),
-    'imports.preview': (ref) => previewImport(fileOf(ref)),
+    'imports.preview': async (ref) => {
+      const file = fileOf(ref);
+      try {
+        return await previewImport(file);
+      } catch (err) {
+        // A file refused for what it holds (empty, not text, unreadable) will not be imported
+        // whatever the renderer does next: its copy goes now, not six hours later.
+        if (err instanceof AppError && err.extra.fields?.some((f) => f.path === 'path')) {
+          uploads.remove(ref.uploadId);
+        }
+        throw err;
+      }
+    },
     'imports.run': async ({ mapping, ...ref }) => {
       if (running.has(ref.uploadId)) throw alreadyRunning();
       const file = fileOf(ref);
@@ -142,8 +166,15 @@ export function createIntakeHandlers(ctx: {
       };
       // The file leaves the uploads for the runs' folder, where a crash does not clear it.
       const path = runFiles.adopt(file.path, ref.uploadId, ext);
+      try {
+        insertImportRun(db, row, clock.now());
+      } catch (err) {
+        // No run recorded (a full disk): the file goes back, and the import can be tried again
+        // without choosing the file again.
+        renameSync(path, file.path);
+        throw err;
+      }
       uploads.remove(ref.uploadId);
-      insertImportRun(db, row, clock.now());
       return runImport(importRun(db, ref.uploadId)!, { ...file, path });
     },
     'imports.cancel': ({ uploadId }) => {

@@ -30,15 +30,39 @@ export function startScheduler(args: {
   timers: SchedulerTimers;
   log: Log;
   onDue(reminders: ReminderView[]): void;
+  /**
+   * Told of a failure to read or mark reminders; true when the core knows what it means (a
+   * full disk: reminders fire once they can be marked fired; a damaged file). Any other
+   * failure is thrown as before.
+   */
+  onFailure?: (err: unknown) => boolean;
 }): Scheduler {
   const { db, clock, timers, log } = args;
   let handle: unknown;
   let stopped = false;
+  // Due reminders could not be marked fired (a full disk): the minute job tries again, not a
+  // timer re-armed at once for the same overdue reminder, again and again.
+  let held = false;
 
-  const missedAtStart = takeDueReminders(db, clock.now(), true);
+  /** Runs `fn`; a failure the core knows (onFailure) gives null instead. */
+  const guarded = <T>(fn: () => T): T | null => {
+    try {
+      return fn();
+    } catch (err) {
+      if (args.onFailure?.(err)) return null;
+      throw err;
+    }
+  };
+  const take = (missed: boolean): ReminderView[] => {
+    const due = guarded(() => takeDueReminders(db, clock.now(), missed));
+    held = due === null;
+    return due ?? [];
+  };
+
+  const missedAtStart = take(true);
 
   function fire() {
-    const due = takeDueReminders(db, clock.now(), false);
+    const due = take(false);
     if (due.length > 0) {
       try {
         args.onDue(due);
@@ -51,8 +75,8 @@ export function startScheduler(args: {
   function arm() {
     if (handle !== undefined) timers.clearTimeout(handle);
     handle = undefined;
-    if (stopped) return;
-    const next = nextUnfiredDueAt(db);
+    if (stopped || held) return;
+    const next = guarded(() => nextUnfiredDueAt(db));
     if (next === null) return;
     handle = timers.setTimeout(
       () => {

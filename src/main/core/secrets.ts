@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 /** Encrypts secrets (SIP passwords, TURN credentials) before they reach SQLite. */
@@ -17,20 +17,37 @@ const TAG_BYTES = 16;
  * store, and the app's where the OS offers no keychain to Electron's safeStorage.
  */
 export function keyFileSecrets(keyPath: string): Secrets {
-  let key: Buffer;
-  if (existsSync(keyPath)) {
-    key = readFileSync(keyPath);
-    if (key.length !== 32) throw new Error(`The key file ${keyPath} is damaged (wrong length).`);
-  } else {
+  const readKey = (): Buffer => {
+    const existing = readFileSync(keyPath);
+    if (existing.length !== 32) {
+      throw new Error(`The key file ${keyPath} is damaged (wrong length).`);
+    }
+    chmodSync(keyPath, 0o600);
+    return existing;
+  };
+  let key: Buffer | null = existsSync(keyPath) ? readKey() : null;
+  // Made when the first secret is stored, not at start: a start on a full disk must not fail
+  // for a key nothing needs yet, nor leave a short key file that would fail every later start.
+  const theKey = (): Buffer => {
+    if (key) return key;
     mkdirSync(dirname(keyPath), { recursive: true });
-    key = randomBytes(32);
-    writeFileSync(keyPath, key, { mode: 0o600, flag: 'wx' });
-  }
-  chmodSync(keyPath, 0o600);
+    const fresh = randomBytes(32);
+    try {
+      writeFileSync(keyPath, fresh, { mode: 0o600, flag: 'wx' });
+      key = fresh;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') {
+        rmSync(keyPath, { force: true });
+        throw err;
+      }
+      key = readKey();
+    }
+    return key;
+  };
   return {
     encrypt(plain) {
       const iv = randomBytes(IV_BYTES);
-      const cipher = createCipheriv('aes-256-gcm', key, iv);
+      const cipher = createCipheriv('aes-256-gcm', theKey(), iv);
       const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
       return Buffer.concat([VERSION, iv, cipher.getAuthTag(), body]);
     },
@@ -39,7 +56,7 @@ export function keyFileSecrets(keyPath: string): Secrets {
         throw new Error('Unknown secret format.');
       const iv = data.subarray(VERSION.length, VERSION.length + IV_BYTES);
       const tag = data.subarray(VERSION.length + IV_BYTES, VERSION.length + IV_BYTES + TAG_BYTES);
-      const decipher = createDecipheriv('aes-256-gcm', key, iv);
+      const decipher = createDecipheriv('aes-256-gcm', theKey(), iv);
       decipher.setAuthTag(tag);
       return Buffer.concat([
         decipher.update(data.subarray(VERSION.length + IV_BYTES + TAG_BYTES)),

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { EventName, EventPayload, Handlers } from '../../shared/api';
+import type { EventName, EventPayload, Handlers, Method } from '../../shared/api';
 import { AppError } from '../../shared/errors';
 import { requiredRole } from '../../shared/methodRoles';
 import { maskNumbersForAgent, maskPhoneFields } from '../../shared/phoneMask';
@@ -42,6 +42,8 @@ const NO_CUSTOMER_TEXT = [
   'auth.',
   'agent.',
   'backups.',
+  'storage.',
+  'database.',
   'diagnostics.',
   'power.',
 ];
@@ -64,7 +66,10 @@ export function createSessions(deps: {
   log: Log;
   /** Subscribes to the core's raw events. */
   subscribe(listener: Listener): () => void;
-  onInternalError?: (err: unknown) => void;
+  /** What a failed call means (dispatch.ts): a full disk, a damaged file, or a bug. */
+  onFailure?: (err: unknown) => AppError | void;
+  /** Runs before every call and may refuse it (e.g. a probe for room on a full disk). */
+  beforeCall?: (method: Method) => AppError | null;
 }): Sessions & { bind(handlers: Handlers): void } {
   const { access, log } = deps;
   const context = new AsyncLocalStorage<SessionState>();
@@ -80,6 +85,8 @@ export function createSessions(deps: {
       log,
       {
         check(method, input) {
+          const refused = deps.beforeCall?.(method);
+          if (refused) return refused;
           const need = requiredRole(method, input);
           if (access.authorize(state, need)) return null;
           const have = access.roleOf(state);
@@ -97,7 +104,7 @@ export function createSessions(deps: {
             ? maskFor(method, value)
             : value,
       },
-      deps.onInternalError,
+      deps.onFailure,
     );
     const offs = new Set<() => void>();
     return {

@@ -6,14 +6,24 @@ import { BUNDLE_EXTENSION, type Agent } from '../../shared/syncApi';
 import type { Clock } from './clock';
 import type { CoreEventListener } from './core';
 import { listAgents, saveSelfAgent, selfAgent } from './db/agents';
+import { trustedKeyLabel } from './db/bundleKeys';
 import { latestVersion, type Db } from './db/open';
 import { readSettings } from './db/settings';
 import { pendingChangeCount, readMark } from './db/syncRows';
 import type { Uploads } from './import/uploads';
+import type { Log } from './log';
+import type { Secrets } from './secrets';
 import { bundleError } from './sync/bundleFile';
 import { defaultBundleName, freeBundlePath } from './sync/bundleFolder';
 import { EXPORTED_AT, EXPORTED_SEQ, exportAssignment, exportWork } from './sync/exportBundle';
 import { importBundles, type BundleSource } from './sync/importBundles';
+import {
+  ownSigningKey,
+  signingKeyView,
+  trustedKeys,
+  trustKey,
+  untrustKey,
+} from './sync/signingKey';
 
 type SyncHandlers = Pick<
   Handlers,
@@ -25,6 +35,10 @@ type SyncHandlers = Pick<
   | 'sync.importBundles'
   | 'sync.importAssignment'
   | 'sync.assignLeads'
+  | 'sync.signingKey'
+  | 'sync.trustedKeys'
+  | 'sync.trustKey'
+  | 'sync.untrustKey'
 >;
 
 /** The agent profile, and bundles of work and of assigned leads (issue 7). */
@@ -32,6 +46,9 @@ export function createSyncHandlers(ctx: {
   db: Db;
   clock: Clock;
   appVersion: string;
+  log: Log;
+  /** Keeps this install's private signing key encrypted, like SIP passwords. */
+  secrets: Secrets;
   emit: CoreEventListener;
   /** The bundles folder (beside the database): every bundle is written there. */
   dir: string;
@@ -81,7 +98,13 @@ export function createSyncHandlers(ctx: {
   const merge = (uploadIds: string[], only?: 'assignment') => {
     try {
       const results = importBundles(
-        { db, schemaVersion: latestVersion(), self: selfAgent(db), now: clock.now() },
+        {
+          db,
+          schemaVersion: latestVersion(),
+          self: selfAgent(db),
+          now: clock.now(),
+          trustedLabel: (publicKey) => trustedKeyLabel(db, publicKey),
+        },
         uploadIds.map(sourceOf),
         only,
       );
@@ -110,8 +133,16 @@ export function createSyncHandlers(ctx: {
     },
     'sync.assignLeads': ({ filter, agentCode, fileName }) => {
       const context = exportContext();
+      const key = ownSigningKey(db, ctx.secrets, clock.now(), ctx.log);
       const path = target(fileName, agentCode, 'assignment');
-      return exportAssignment(context, filter, agentCode, path);
+      return exportAssignment(context, filter, agentCode, path, key);
+    },
+    'sync.signingKey': () => signingKeyView(ownSigningKey(db, ctx.secrets, clock.now(), ctx.log)),
+    'sync.trustedKeys': () => trustedKeys(db),
+    'sync.trustKey': (input) => trustKey(db, input, clock.now(), ctx.log),
+    'sync.untrustKey': ({ publicKey }) => {
+      untrustKey(db, publicKey, ctx.log);
+      return {};
     },
     'sync.importBundles': ({ uploadIds }) => ({ results: merge(uploadIds) }),
     'sync.importAssignment': ({ uploadId }) => ({ result: merge([uploadId], 'assignment')[0]! }),

@@ -6,8 +6,11 @@ import { useApplyStatus } from './accessStore';
 import { pinErrorText } from './pinError';
 import { TEXT_LIMITS } from '../../shared/textLimits';
 
-/** Asks for the admin PIN and unlocks this connection (main enforces the wait after failures). */
-export function PinPrompt() {
+/**
+ * Asks for the admin PIN and unlocks this connection (main enforces the wait after failures).
+ * `id` tells two prompts on one screen apart (the admin gate's and a sync refusal's).
+ */
+export function PinPrompt({ id = 'unlock-pin' }: { id?: string } = {}) {
   const { t } = useTranslation();
   const { client } = useStores();
   const applyStatus = useApplyStatus();
@@ -32,9 +35,9 @@ export function PinPrompt() {
       }}
     >
       <div className="field">
-        <label htmlFor="unlock-pin">{t('access.enterPin')}</label>
+        <label htmlFor={id}>{t('access.enterPin')}</label>
         <input
-          id="unlock-pin"
+          id={id}
           type="password"
           inputMode="numeric"
           maxLength={TEXT_LIMITS.pin}

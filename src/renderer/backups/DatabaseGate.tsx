@@ -4,31 +4,55 @@ import { useStores } from '../store/context';
 import { toApiError } from '../store/queue';
 import { BackupList } from './BackupList';
 
+type GateState = 'checking' | 'ok' | 'corrupt' | 'full';
+
 /**
  * Shows the app, unless main reports the database damaged (`db_corrupt`: its integrity check
- * failed at start). Then nothing but the message and the backups to restore from.
+ * failed at start, or `database.damaged` while running). Then nothing but the message and the
+ * backups to restore from. A disk too full for the file to open at all (`disk_full` here) shows
+ * a message until `storage.changed` says there is room again.
  */
 export function DatabaseGate({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const { client } = useStores();
-  const [state, setState] = useState<'checking' | 'ok' | 'corrupt'>('checking');
+  const [state, setState] = useState<GateState>('checking');
   useEffect(() => {
     let live = true;
-    client
-      .call('settings.get', {})
-      .then(() => live && setState('ok'))
-      // Any other failure is the app's to show; only a damaged database stops it here.
-      .catch(
-        (err: unknown) =>
-          live && setState(toApiError(err).code === 'db_corrupt' ? 'corrupt' : 'ok'),
-      );
+    const check = () =>
+      client
+        .call('settings.get', {})
+        .then(() => live && setState('ok'))
+        // Any other failure is the app's to show; only a damaged or unopenable database stops it.
+        .catch((err: unknown) => {
+          if (!live) return;
+          const { code } = toApiError(err);
+          setState(code === 'db_corrupt' ? 'corrupt' : code === 'disk_full' ? 'full' : 'ok');
+        });
+    void check();
+    const offs = [
+      client.on('database.damaged', () => live && setState('corrupt')),
+      client.on('storage.changed', (s) => {
+        if (!s.diskFull) void check();
+      }),
+      // What happened while the connection was down (the browser host) was not pushed here.
+      client.on('connection.restored', () => void check()),
+    ];
     return () => {
       live = false;
+      offs.forEach((off) => off());
     };
   }, [client]);
 
   if (state === 'checking') return <p className="hint">{t('app.loading')}</p>;
   if (state === 'ok') return children;
+  if (state === 'full') {
+    return (
+      <main className="admin-screen">
+        <h1>{t('storage.fullTitle')}</h1>
+        <p role="alert">{t('storage.waitingBody')}</p>
+      </main>
+    );
+  }
   return (
     <main className="admin-screen db-corrupt">
       <h1>{t('backups.corruptTitle')}</h1>

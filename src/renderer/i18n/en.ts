@@ -295,6 +295,9 @@ export const en: Messages = {
     import_file_type: 'Only CSV (.csv, .tsv, .txt) or Excel (.xlsx) files.',
     import_file_missing: 'The file was not found.',
     import_file_unreadable: 'The file could not be read. Check that it is a CSV or Excel file.',
+    import_file_empty: 'The file is empty: there are no rows to import.',
+    import_not_text:
+      'This file is not a lead list: its content cannot be read as text (it is not CSV in UTF-8, UTF-16, Windows-1258 or Windows-1252). Open it in Excel and save it as “CSV UTF-8” or .xlsx.',
     import_sheet_not_found: 'The file has no sheet with this name.',
     import_mapping_needs_name_or_phone: 'Choose the Name column or the Phone column.',
     import_mapping_column_twice: 'A column can feed one field only.',
@@ -308,6 +311,8 @@ export const en: Messages = {
     range_invalid: 'The end date must be after the start date.',
     range_too_long: 'The range can be one year at most.',
     file_name_invalid: 'Not a valid file name.',
+    public_key_invalid:
+      'Not a valid public key: it is the 44 characters shown under Sync on the supervisor’s LeadPhone.',
     export_running: 'This export is already running.',
     agent_unknown: 'This database does not record agents yet.',
     agent_code_required: 'Enter the agent code.',
@@ -325,6 +330,8 @@ export const en: Messages = {
       db_too_new: 'The database was made by a newer LeadPhone. Please update the app.',
       forbidden: 'You are not allowed to do this. Ask an admin to enter the PIN.',
       db_corrupt: 'The data is damaged. Restore it from a backup.',
+      disk_full:
+        'The disk is full, so this was not saved. Everything saved before is intact; free some space and try again.',
       backup_invalid: 'This backup is damaged or not from LeadPhone; it cannot be restored.',
       pin_wrong: 'Wrong PIN.',
       pin_locked: 'Too many wrong PINs. Try again in a few seconds.',
@@ -519,7 +526,11 @@ export const en: Messages = {
     progress: 'Progress',
     cancel: 'Cancel',
     previewOf: 'Preview of {{file}}: check which column is what, then press Start import.',
-    notUtf8: 'The file is not UTF-8: accented letters may be wrong. Save it as “CSV UTF-8”.',
+    notUtf8: 'A few characters of the file are not UTF-8 (shown as �). Save it as “CSV UTF-8”.',
+    converted:
+      'The file is in the {{encoding}} encoding; it has been converted to Unicode. Check the accented letters in the rows below.',
+    noDataRows:
+      'The file has its header row only: there are no data rows to import. If this row is a lead, untick “First row is a header”.',
     sheet: 'Sheet',
     delimiter: 'Delimiter',
     delimiters: { comma: 'Comma (,)', semicolon: 'Semicolon (;)', tab: 'Tab' },
@@ -703,6 +714,48 @@ export const en: Messages = {
       too_new: 'The file was made by a newer LeadPhone; update this one.',
       wrong_agent: 'This lead list was assigned to another agent.',
       not_assignment: 'This is an agent’s work file, not a lead list; a supervisor imports it.',
+      unsigned:
+        'This lead list is not signed by a supervisor’s LeadPhone (it may have been made or edited outside LeadPhone).',
+      bad_signature:
+        'The supervisor’s signature does not match: the file was changed after it was signed.',
+      untrusted_key:
+        'The list is signed with key {{fingerprint}} of {{signerName}} ({{signerCode}}), which this LeadPhone does not trust yet.',
+      outside_assignment:
+        'A lead list may carry only its leads and their history; this file also has {{what}}.',
+    },
+    outside: {
+      status: 'a status the list’s history does not use (only an admin adds statuses)',
+      other_lead: 'history of leads that are not on the list',
+      agent: 'an agent the list’s history does not name',
+      history: 'a changed copy of a call, outcome, order or note this desk recorded',
+      own_agent: 'a change to this desk’s own agent name or code',
+    },
+    key: {
+      own: 'This LeadPhone’s signing key',
+      ownHint:
+        'Every lead list is signed with this key. Read the fingerprint out to the admin of an agent’s desk, who compares it before trusting the key.',
+      publicKey: 'Public key (send it to an admin if needed)',
+      signedWith: 'Signed with key {{fingerprint}}.',
+      receivedFrom: 'Validly signed by {{label}}, key {{fingerprint}}.',
+      trustTitle: 'Trust the supervisor’s key',
+      fingerprintOf: 'Fingerprint of {{signer}}’s key:',
+      trustCompare:
+        'Compare it with the fingerprint under Sync on {{signer}}’s screen. Trust it only if the two are exactly the same.',
+      trustNeedsAdmin: 'Only an admin can trust a new key.',
+      trustAndReceive: 'Trust key {{fingerprint}} and take the list',
+      trustedTitle: 'Trusted supervisor keys',
+      trustedHint:
+        'This desk takes only lead lists signed with one of these keys. A key is usually trusted when its first list arrives.',
+      trustedNone: 'No key trusted yet: this desk takes no lead lists.',
+      fingerprint: 'Fingerprint',
+      label: 'Whose (name, code)',
+      since: 'Trusted since',
+      untrust: 'Stop trusting',
+      addTitle: 'Add a supervisor’s key',
+      pasteKey: 'The supervisor’s public key',
+      add: 'Trust the key',
+      added:
+        'Trusted key {{fingerprint}} ({{label}}). Compare it with the supervisor’s screen; if it differs, press Stop trusting.',
     },
   },
   backups: {
@@ -726,7 +779,16 @@ export const en: Messages = {
     restartNow: 'Close and reopen LeadPhone to finish.',
     corruptTitle: 'The data is damaged',
     corruptBody:
-      'LeadPhone cannot read its data file (the integrity check failed). Restore the latest backup; the current file is kept.',
+      'LeadPhone cannot read its data file: it is damaged. Restore the latest backup; the current file is kept.',
+  },
+  storage: {
+    fullTitle: 'The disk is full',
+    fullBody:
+      'LeadPhone is read-only: you can still view and search leads, but nothing new can be saved. Everything saved is intact. Delete some files on this disk; LeadPhone saves again by itself once there is room.',
+    back: 'The disk has room again: LeadPhone saves as usual.',
+    dismiss: 'Close',
+    waitingBody:
+      'LeadPhone cannot open its data because the disk has no room left. The data is intact. Delete some files on this disk; LeadPhone opens by itself once there is room.',
   },
   shortcuts: {
     addLead: 'Shortcut: N',

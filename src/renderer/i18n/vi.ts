@@ -294,6 +294,9 @@ export const vi = {
     import_file_type: 'Chỉ nhận tệp CSV (.csv, .tsv, .txt) hoặc Excel (.xlsx).',
     import_file_missing: 'Không tìm thấy tệp.',
     import_file_unreadable: 'Không đọc được tệp. Hãy kiểm tra tệp có đúng CSV/Excel không.',
+    import_file_empty: 'Tệp trống: không có dòng nào để nhập.',
+    import_not_text:
+      'Tệp này không phải danh sách data: nội dung không đọc được thành chữ (không phải CSV UTF-8, UTF-16, Windows-1258 hay Windows-1252). Hãy mở tệp bằng Excel và lưu lại dạng “CSV UTF-8” hoặc .xlsx.',
     import_sheet_not_found: 'Không có trang tính này trong tệp.',
     import_mapping_needs_name_or_phone: 'Hãy chọn cột Họ tên hoặc cột Số điện thoại.',
     import_mapping_column_twice: 'Một cột chỉ được dùng cho một trường.',
@@ -308,6 +311,8 @@ export const vi = {
     range_invalid: 'Ngày kết thúc phải sau ngày bắt đầu.',
     range_too_long: 'Khoảng ngày tối đa là một năm.',
     file_name_invalid: 'Tên tệp không hợp lệ.',
+    public_key_invalid:
+      'Khóa công khai không hợp lệ: đó là 44 ký tự lấy từ màn hình Đồng bộ của máy giám sát.',
     export_running: 'Đang xuất dữ liệu này.',
     agent_unknown: 'Cơ sở dữ liệu chưa ghi nhân viên.',
     agent_code_required: 'Hãy nhập mã nhân viên.',
@@ -324,6 +329,8 @@ export const vi = {
       db_too_new: 'Cơ sở dữ liệu được tạo bởi phiên bản LeadPhone mới hơn. Hãy cập nhật ứng dụng.',
       forbidden: 'Bạn không có quyền làm việc này. Hãy nhờ quản trị viên nhập mã PIN.',
       db_corrupt: 'Dữ liệu bị hỏng. Hãy khôi phục từ bản sao lưu.',
+      disk_full:
+        'Ổ đĩa đã đầy nên chưa lưu được. Dữ liệu đã lưu trước đó vẫn còn nguyên; hãy giải phóng dung lượng rồi thử lại.',
       backup_invalid: 'Bản sao lưu này bị hỏng hoặc không phải của LeadPhone; không thể khôi phục.',
       pin_wrong: 'Mã PIN không đúng.',
       pin_locked: 'Nhập sai quá nhiều lần. Hãy thử lại sau ít giây.',
@@ -519,7 +526,11 @@ export const vi = {
     progress: 'Tiến độ',
     cancel: 'Huỷ',
     previewOf: 'Xem trước {{file}}: kiểm tra cột nào là gì rồi bấm Bắt đầu nhập.',
-    notUtf8: 'Tệp không phải UTF-8: chữ có dấu có thể bị lỗi. Hãy lưu lại dạng “CSV UTF-8”.',
+    notUtf8: 'Tệp có vài ký tự không phải UTF-8 (hiện thành �). Hãy lưu lại dạng “CSV UTF-8”.',
+    converted:
+      'Tệp được lưu bằng bảng mã {{encoding}}; đã chuyển sang Unicode. Hãy kiểm tra chữ có dấu ở các dòng dưới đây.',
+    noDataRows:
+      'Tệp chỉ có dòng tiêu đề, không có dòng data nào để nhập. Nếu dòng này là data, hãy bỏ chọn “Dòng đầu là tiêu đề”.',
     sheet: 'Trang tính',
     delimiter: 'Dấu phân cách',
     delimiters: { comma: 'Dấu phẩy (,)', semicolon: 'Chấm phẩy (;)', tab: 'Tab' },
@@ -703,6 +714,48 @@ export const vi = {
       wrong_agent: 'Danh sách này được giao cho nhân viên khác.',
       not_assignment:
         'Đây là tệp công việc của nhân viên, không phải danh sách giao data; giám sát mới nhập được.',
+      unsigned:
+        'Danh sách này không có chữ ký của máy giám sát (có thể đã được tạo hoặc sửa ngoài LeadPhone).',
+      bad_signature: 'Chữ ký của giám sát không khớp: tệp đã bị sửa sau khi được ký.',
+      untrusted_key:
+        'Danh sách được ký bằng khóa {{fingerprint}} của {{signerName}} ({{signerCode}}), nhưng máy này chưa tin cậy khóa đó.',
+      outside_assignment:
+        'Danh sách giao data chỉ được mang các data của nó và lịch sử của chúng; tệp này còn có {{what}}.',
+    },
+    outside: {
+      status:
+        'một trạng thái mà lịch sử trong danh sách không dùng (chỉ quản trị viên mới thêm trạng thái)',
+      other_lead: 'lịch sử của data không có trong danh sách',
+      agent: 'một nhân viên không có tên trong lịch sử của danh sách',
+      history: 'bản đã bị sửa của một cuộc gọi, kết quả, đơn hàng hoặc ghi chú mà máy này đã ghi',
+      own_agent: 'thay đổi tên hoặc mã nhân viên của chính máy này',
+    },
+    key: {
+      own: 'Khóa ký của máy này',
+      ownHint:
+        'Mỗi danh sách giao data được ký bằng khóa này. Đọc mã nhận dạng cho quản trị viên máy của nhân viên: họ so khớp mã trước khi tin cậy khóa.',
+      publicKey: 'Khóa công khai (gửi cho quản trị viên nếu cần)',
+      signedWith: 'Đã ký bằng khóa {{fingerprint}}.',
+      receivedFrom: 'Chữ ký hợp lệ của {{label}}, khóa {{fingerprint}}.',
+      trustTitle: 'Tin cậy khóa của giám sát',
+      fingerprintOf: 'Mã nhận dạng khóa của {{signer}}:',
+      trustCompare:
+        'So mã này với mã trên màn hình Đồng bộ của {{signer}}. Chỉ tin cậy khi hai mã giống hệt nhau.',
+      trustNeedsAdmin: 'Chỉ quản trị viên mới tin cậy được một khóa mới.',
+      trustAndReceive: 'Tin cậy khóa {{fingerprint}} và nhận danh sách',
+      trustedTitle: 'Khóa của giám sát được tin cậy',
+      trustedHint:
+        'Máy này chỉ nhận danh sách giao data được ký bằng một trong các khóa này. Thường khóa được tin cậy ngay khi nhận danh sách đầu tiên.',
+      trustedNone: 'Chưa tin cậy khóa nào: máy này chưa nhận được danh sách giao data.',
+      fingerprint: 'Mã nhận dạng',
+      label: 'Của ai (tên, mã)',
+      since: 'Tin cậy từ',
+      untrust: 'Bỏ tin cậy',
+      addTitle: 'Thêm khóa của giám sát',
+      pasteKey: 'Khóa công khai của giám sát',
+      add: 'Tin cậy khóa',
+      added:
+        'Đã tin cậy khóa {{fingerprint}} ({{label}}). Hãy so mã này với màn hình của giám sát; nếu khác, bấm Bỏ tin cậy.',
     },
   },
   backups: {
@@ -730,7 +783,16 @@ export const vi = {
     restartNow: 'Hãy đóng và mở lại LeadPhone để hoàn tất.',
     corruptTitle: 'Dữ liệu bị hỏng',
     corruptBody:
-      'LeadPhone không đọc được tệp dữ liệu (kiểm tra toàn vẹn thất bại). Hãy khôi phục từ bản sao lưu gần nhất; tệp hiện tại được giữ lại.',
+      'LeadPhone không đọc được tệp dữ liệu: tệp bị hỏng. Hãy khôi phục từ bản sao lưu gần nhất; tệp hiện tại được giữ lại.',
+  },
+  storage: {
+    fullTitle: 'Ổ đĩa đã đầy',
+    fullBody:
+      'LeadPhone đang ở chế độ chỉ đọc: vẫn xem và tìm được data, nhưng chưa lưu được gì mới. Dữ liệu đã lưu vẫn còn nguyên. Hãy xoá bớt tệp trên ổ đĩa này; LeadPhone sẽ tự lưu lại được khi có chỗ trống.',
+    back: 'Ổ đĩa đã có chỗ trống: LeadPhone lưu được như bình thường.',
+    dismiss: 'Đóng',
+    waitingBody:
+      'LeadPhone chưa mở được dữ liệu vì ổ đĩa không còn chỗ trống. Dữ liệu vẫn còn nguyên. Hãy xoá bớt tệp trên ổ đĩa này; LeadPhone sẽ tự mở khi có chỗ trống.',
   },
   shortcuts: {
     addLead: 'Phím tắt: N',

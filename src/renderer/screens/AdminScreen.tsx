@@ -8,6 +8,7 @@ import { ProductAdmin } from './ProductAdmin';
 import { SipAccountAdmin } from './SipAccountAdmin';
 import { StatusAdmin } from './StatusAdmin';
 import { SyncAdmin } from './SyncAdmin';
+import { TrustedKeysAdmin } from '../components/sync/TrustedKeysAdmin';
 
 export function AdminScreen() {
   return (
@@ -19,6 +20,7 @@ export function AdminScreen() {
         <CallingHoursAdmin />
         <SipAccountAdmin />
         <SecurityAdmin />
+        <TrustedKeysAdmin />
         <BackupAdmin />
       </RoleGate>
       <AudioSettings />

@@ -6,7 +6,9 @@ import { stages, type Stage } from '../../shared/domain';
 import type { ApiError } from '../../shared/errors';
 import type { Agent, BundleImportResult, BundleSummary } from '../../shared/syncApi';
 import { formatDateTime } from '../../shared/time';
+import { SigningKeyNote } from '../components/sync/SigningKeyNote';
 import { syncErrorText } from '../components/sync/syncErrorText';
+import { TrustKeyPrompt } from '../components/sync/TrustKeyPrompt';
 import { useCatalogue, useSettings, useStores } from '../store/context';
 import { toApiError } from '../store/queue';
 import '../components/sync/sync.css';
@@ -117,6 +119,22 @@ export function SyncAdmin() {
       </p>
     ) : null;
 
+  /** Takes the chosen lead list; also run again once an admin trusted its signer's key. */
+  const receive = () =>
+    run('receive', async () => {
+      if (!receiveFile) return;
+      const [uploadId] = await uploadAll(client, [receiveFile]);
+      setReceived((await client.call('sync.importAssignment', { uploadId: uploadId! })).result);
+      setReceiveFile(null);
+      if (receiveInput.current) receiveInput.current.value = '';
+    });
+  const untrusted =
+    error?.where === 'receive' &&
+    error.error.code === 'bundle_invalid' &&
+    error.error.data?.reason === 'untrusted_key'
+      ? error.error
+      : null;
+
   const counts = (c: Record<string, number>) =>
     shownTables
       .filter((k) => (c[k] ?? 0) > 0)
@@ -202,14 +220,8 @@ export function SyncAdmin() {
         onSubmit={(e) => {
           e.preventDefault();
           if (!receiveFile) return;
-          void run('receive', async () => {
-            const [uploadId] = await uploadAll(client, [receiveFile]);
-            setReceived(
-              (await client.call('sync.importAssignment', { uploadId: uploadId! })).result,
-            );
-            setReceiveFile(null);
-            if (receiveInput.current) receiveInput.current.value = '';
-          });
+          setReceived(null);
+          void receive();
         }}
       >
         <fieldset>
@@ -234,10 +246,21 @@ export function SyncAdmin() {
                 count: (received.counts.leads?.added ?? 0) + (received.counts.leads?.updated ?? 0),
                 name: received.agent.name,
               })}
+              {received.signedBy && (
+                <>
+                  {' '}
+                  {t('sync.key.receivedFrom', {
+                    label: received.signedBy.label,
+                    fingerprint: received.signedBy.fingerprint,
+                  })}
+                </>
+              )}
             </p>
           )}
         </fieldset>
       </form>
+      {/* Outside the form: the PIN prompt in it is a form of its own. */}
+      {untrusted && receiveFile && <TrustKeyPrompt refusal={untrusted} onTrusted={receive} />}
 
       <form
         aria-labelledby="sync-import-title"
@@ -401,6 +424,7 @@ export function SyncAdmin() {
               onChange={(e) => setAssign({ ...assign, fileName: e.target.value })}
             />
           </div>
+          <SigningKeyNote />
           <button
             type="submit"
             className="primary"
@@ -417,6 +441,9 @@ export function SyncAdmin() {
                 file: assigned.fileName,
                 folder: folderOf(assigned),
               })}
+              {assigned.signedBy && (
+                <> {t('sync.key.signedWith', { fingerprint: assigned.signedBy.fingerprint })}</>
+              )}
             </p>
           )}
         </fieldset>

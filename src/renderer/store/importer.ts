@@ -102,8 +102,9 @@ export function createImporterStore(client: Client) {
           fileName: file.name,
           progress: { done: 0, total: file.size, fraction: 0 },
         });
+        let uploadId: string | null = null;
         try {
-          const uploadId = await uploadFile(
+          uploadId = await uploadFile(
             client,
             file,
             (done, total) =>
@@ -118,6 +119,8 @@ export function createImporterStore(client: Client) {
             uploadId: null,
             error: uploadAbort.signal.aborted ? null : toApiError(err),
           });
+          // A file the preview refused is not kept for an import that will not come.
+          if (uploadId) await client.call('imports.cancel', { uploadId }).catch(() => undefined);
         } finally {
           uploadAbort = null;
         }

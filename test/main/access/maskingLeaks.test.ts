@@ -10,6 +10,7 @@ import { createClient, type Client } from '../../../src/renderer/api/client';
 import type { Transport } from '../../../src/shared/api';
 import type { ExportKind } from '../../../src/shared/exportTypes';
 import { TEST_PIN } from '../../helpers/access';
+import { NUMBER_SPELLINGS } from '../../helpers/numberSpellings';
 import { tempCore, type TempCore } from '../../helpers/tempCore';
 
 /** The issue's leads: two share the digits a mask shows, one has another number in its note. */
@@ -161,6 +162,30 @@ describe('what masking promises an agent: no number shown, handed or found by se
     expect(await found(agent, '0912')).toEqual(
       [ids.get('0912345678')!, ids.get('0912987678')!].sort(),
     );
+  });
+
+  it('finds a number in every spelling the importer reads, by its shown digits only', async () => {
+    const add = async (name: string, phone: string) =>
+      (await admin.call('leads.add', { name, phone })).id;
+    const hang = await add('Chị Hằng', '0393537138');
+    // Shows the same 0393 *** 138: a whole number finds both, whatever its middle.
+    const sameMask = await add('Anh Sơn', '0393000138');
+    await add('Anh Khác', '0393537139');
+    await admin.call('auth.setMasking', { maskNumbers: true });
+    const { client: agent } = connect();
+    for (const query of NUMBER_SPELLINGS) {
+      expect([query, await found(agent, query)]).toEqual([query, [hang, sameMask].sort()]);
+    }
+    // Typed the old way (0169 353 7138), the hidden digits of 0393 *** 138 are positions 5–7:
+    // no result depends on what is typed there.
+    for (const p of [5, 6, 7]) {
+      const results = [];
+      for (const d of DIGITS) {
+        const old = `01693537138`.slice(0, p) + d + `01693537138`.slice(p + 1);
+        results.push(await found(agent, old), await found(agent, `+84 ${old.slice(1)}`));
+      }
+      for (const r of results) expect(r).toEqual([hang, sameMask].sort());
+    }
   });
 
   it('an agent without masking, a supervisor and an admin still search any digits', async () => {

@@ -282,13 +282,17 @@ describe('CSV import', () => {
     expect(report.counts).toMatchObject({ rowsRead: 3, newLeads: 3 });
   });
 
-  it('warns about a file that is not UTF-8', async () => {
-    // "Nguyễn" in Windows-1258 is not valid UTF-8.
+  it('converts a file that is not UTF-8 rather than only warning', async () => {
+    // "Nguyễn" in Windows-1258 (ê, then the tilde as a combining mark) is not valid UTF-8.
     const path = t.file(
       'cp1258.csv',
       Buffer.from([0x48, 0x6f, 0x2c, 0x4e, 0x67, 0x75, 0x79, 0xea, 0xde, 0x6e, 0x0a]),
     );
-    expect((await previewImport({ path })).warnings).toEqual(['not_utf8']);
+    expect(await previewImport({ path })).toMatchObject({
+      headers: ['Ho', 'Nguyễn'],
+      encoding: 'windows1258',
+      warnings: ['no_data_rows'],
+    });
   });
 
   it('refuses a missing file and an unusable mapping, writing nothing', async () => {

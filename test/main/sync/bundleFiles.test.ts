@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { api, type Method } from '../../../src/shared/api';
+import { TEST_PIN } from '../../helpers/access';
 import { T0 } from '../../helpers/fakeClock';
 import { tempDir } from '../../helpers/tempDir';
 import { errorOf, install, upload, type Install } from './syncRig';
@@ -20,6 +21,10 @@ const valid: Record<string, object> = {
   'sync.assignLeads': { filter: {}, agentCode: 'A01' },
   'sync.importBundles': { uploadIds: ['00000000-0000-4000-8000-000000000000'] },
   'sync.importAssignment': { uploadId: '00000000-0000-4000-8000-000000000000' },
+  'sync.signingKey': {},
+  'sync.trustedKeys': {},
+  'sync.trustKey': { publicKey: `${'A'.repeat(43)}=`, label: 'Giám sát' },
+  'sync.untrustKey': { publicKey: `${'A'.repeat(43)}=` },
 };
 
 describe('sync: files never come from renderer paths', () => {
@@ -103,6 +108,8 @@ describe('sync: files never come from renderer paths', () => {
 
   it('no sync method takes a path: the schemas are strict and have no path field', async () => {
     expect(syncMethods.sort()).toEqual(Object.keys(valid).sort());
+    // Trusting keys is an admin's: unlocked, every method gets as far as reading its input.
+    await s.call('auth.unlock', { pin: TEST_PIN });
     for (const method of syncMethods) {
       const schema = api[method].input as unknown as { shape: Record<string, unknown> };
       expect(Object.keys(schema.shape).filter((k) => /path|dir|folder/i.test(k))).toEqual([]);

@@ -2,11 +2,12 @@ import { copyFileSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { createClient, ApiCallError, type Client } from '../../../src/renderer/api/client';
 import { uploadFile } from '../../../src/renderer/api/uploadFile';
-import type { BundleSummary, LeadSelection } from '../../../src/shared/syncApi';
+import type { BundleSummary, LeadSelection, SigningKeyView } from '../../../src/shared/syncApi';
 import type { ApiError } from '../../../src/shared/errors';
 import type { OrderDraft } from '../../../src/shared/orders';
 import type { Role } from '../../../src/shared/roles';
 import type { Db } from '../../../src/main/core/db/open';
+import { TEST_PIN } from '../../helpers/access';
 import { fakeClock, T0 } from '../../helpers/fakeClock';
 import { tempCore, type TempCore } from '../../helpers/tempCore';
 import { tempDir } from '../../helpers/tempDir';
@@ -88,6 +89,24 @@ export async function importBundles(i: Install, paths: string[]) {
   const uploadIds: string[] = [];
   for (const p of paths) uploadIds.push(await upload(i, p));
   return i.call('sync.importBundles', { uploadIds });
+}
+
+/** The supervisor's key for assignments, as its sync screen shows it. */
+export function signingKey(supervisor: Install): Promise<SigningKeyView> {
+  return supervisor.call('sync.signingKey', {});
+}
+
+/**
+ * What an admin does once at an agent's desk: unlock with the PIN, trust the supervisor's key
+ * (after comparing its fingerprint), lock again. The agent's connection is an agent's after.
+ */
+export async function trustKey(agent: Install, key: SigningKeyView, label = 'Giám sát') {
+  await agent.call('auth.unlock', { pin: TEST_PIN });
+  try {
+    return await agent.call('sync.trustKey', { publicKey: key.publicKey, label });
+  } finally {
+    await agent.call('auth.lock', {});
+  }
 }
 
 export async function importAssignment(i: Install, path: string) {

@@ -10,6 +10,8 @@ import {
   install,
   MINUTE,
   order,
+  signingKey,
+  trustKey,
   type Install,
 } from './syncRig';
 
@@ -80,12 +82,15 @@ export async function buildScenario(): Promise<Scenario> {
     },
     file('for-b01-zalo.lpbundle'),
   );
+  // The agents' admins trust the supervisor's key once, when their desks are set up.
+  const supervisorKey = await signingKey(s);
   const supervisorDb = s.t.dbPath;
   s.t.core.close();
 
   // --- agent A (an admin's desk: it adds its own outcome to the catalogue)
   const a = install({ start: T0, role: 'admin' });
   const aAgent = await a.call('agent.set', { name: 'Nguyễn Thị Hoa', code: 'A01' });
+  await trustKey(a, supervisorKey);
   await importAssignment(a, file('for-a01.lpbundle'));
   const custom = await a.call('statuses.add', {
     kind: 'outcome',
@@ -148,6 +153,7 @@ export async function buildScenario(): Promise<Scenario> {
   // --- agent B: same Facebook leads, L2 edited at the same millisecond as A did
   const b = install({ start: T0 + 30 * MINUTE });
   const bAgent = await b.call('agent.set', { name: 'Lê Văn Minh', code: 'B01' });
+  await trustKey(b, supervisorKey);
   await importAssignment(b, file('for-b01-facebook.lpbundle'));
   await importAssignment(b, file('for-b01-zalo.lpbundle'));
   await b.call('dispositions.save', { leadId: l1.id, statusCode: 'new.not_interested' });

@@ -49,8 +49,14 @@ export function recordCleanClose(dbPath: string, checkedAt: number): void {
   const stat = statSync(dbPath);
   const record: CloseRecord = { size: stat.size, mtimeMs: stat.mtimeMs, checkedAt };
   const path = recordPath(dbPath);
-  writeFileSync(`${path}.tmp`, JSON.stringify(record));
-  renameSync(`${path}.tmp`, path);
+  try {
+    writeFileSync(`${path}.tmp`, JSON.stringify(record));
+    renameSync(`${path}.tmp`, path);
+  } catch (err) {
+    // A full disk: no record, so the next start checks the file (a half record would not parse).
+    rmSync(`${path}.tmp`, { force: true });
+    throw err;
+  }
 }
 
 function isRecord(v: unknown): v is CloseRecord {

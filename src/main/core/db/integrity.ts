@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { latestVersion, openDatabase, type Db } from './open';
+import { latestVersion, openDatabase, type Db, type OpenOptions } from './open';
 
 /** SQLite's own words for a damaged file: opening or reading it fails with these. */
 const CORRUPTION_CODES = ['SQLITE_CORRUPT', 'SQLITE_NOTADB'];
@@ -28,11 +28,11 @@ export type CheckedOpen = { ok: true; db: Db } | { ok: false; problems: string[]
  */
 export function openCheckedDatabase(
   path: string,
-  { quickCheck: check = true }: { quickCheck?: boolean } = {},
+  { quickCheck: check = true, exclusive = false }: { quickCheck?: boolean } & OpenOptions = {},
 ): CheckedOpen {
   let db: Db;
   try {
-    db = openDatabase(path);
+    db = openDatabase(path, undefined, { exclusive });
   } catch (err) {
     if (isCorruptionError(err)) return { ok: false, problems: [String(err)] };
     throw err;

@@ -53,10 +53,27 @@ function cachePreparedStatements(db: Db): void {
   Object.defineProperty(db, 'prepare', { value: cached, configurable: true });
 }
 
-export function openDatabase(path: string, list: readonly Migration[] = allMigrations): Db {
+export interface OpenOptions {
+  /**
+   * One connection alone, holding its lock until it closes: SQLite then keeps the WAL index in
+   * this connection's memory instead of the `-shm` file beside the database, which a full disk
+   * has no room for (opening fails with SQLITE_IOERR_SHMSIZE, "disk I/O error"). No other
+   * connection (the checkpointer, an import) can open the file meanwhile; `shareDatabase` ends
+   * it once there is room again.
+   */
+  exclusive?: boolean;
+}
+
+export function openDatabase(
+  path: string,
+  list: readonly Migration[] = allMigrations,
+  { exclusive = false }: OpenOptions = {},
+): Db {
   const db = new Database(path);
   cachePreparedStatements(db);
   try {
+    // Before the first access, or SQLite has already built its index in the -shm file.
+    if (exclusive) db.pragma('locking_mode = EXCLUSIVE');
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
@@ -67,4 +84,17 @@ export function openDatabase(path: string, list: readonly Migration[] = allMigra
     db.close();
     throw err;
   }
+}
+
+/**
+ * Ends the `exclusive` opening: folds the WAL into the file (the in-memory index cannot be
+ * shared), lets go of the lock, and goes back to WAL with its index in `-shm`, so other
+ * connections can open the file again. Needs room on the disk: call it once a probe found some.
+ */
+export function shareDatabase(db: Db): void {
+  db.pragma('journal_mode = DELETE');
+  db.pragma('locking_mode = NORMAL');
+  // The lock is released at the end of the next read, not by the pragma itself.
+  db.prepare('SELECT count(*) FROM sqlite_master').get();
+  db.pragma('journal_mode = WAL');
 }

@@ -1,6 +1,7 @@
 import type { Lead } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import { foldText } from '../../../shared/foldText';
+import { indexedDigits, numberInQuery, plainQuery } from '../../../shared/phoneQuery';
 import {
   candidateStrings,
   matchesVisible,
@@ -44,24 +45,32 @@ const PHONE_LIKE = /^[+\d\s.\-()/]+$/;
 /**
  * The FTS5 query for what the agent typed, or null when there is nothing to search for
  * (fewer than three characters). Every word must appear (folded: no case, no diacritics,
- * đ = d); a number typed with separators or +84 is searched as the digits an agent sees.
+ * đ = d); a number typed with separators or +84 is searched as the digits an agent sees, and a
+ * whole number in any form the importer reads (`01693537138`, `0084…`, full-width digits) also
+ * as the number it is stored as (`shared/phoneQuery.ts`).
  */
 export function searchMatch(query: string): string | null {
-  const text = query.trim();
+  const text = plainQuery(query);
   if (PHONE_LIKE.test(text)) {
     let digits = text.replace(/\D/g, '');
     if (text.startsWith('+84') || (digits.startsWith('84') && digits.length >= 11)) {
       digits = `0${digits.slice(2)}`;
     }
-    return digits.length >= MIN_CHARS ? quote(digits) : null;
+    return anyOf(digits.length >= MIN_CHARS ? [digits] : [], numberInQuery(text));
   }
-  const words = foldText(text)
-    .split(/\s+/)
-    .filter((w) => w !== '')
-    // 0912.345 inside a longer query: the digits, as the index holds them.
-    .map((w) => (/^[\d.\-()/]+$/.test(w) ? w.replace(/\D/g, '') : w));
+  // A whole number among the words is a term of its own; the other words make the phrases.
+  const numbers: string[] = [];
   const phrases: string[] = [];
-  for (const w of words) {
+  for (const word of foldText(text).split(/\s+/)) {
+    if (word === '') continue;
+    // 0912.345 inside a longer query: the digits, as the index holds them.
+    const isDigits = /^[\d.\-()/]+$/.test(word);
+    const w = isDigits ? word.replace(/\D/g, '') : word;
+    const number = isDigits ? numberInQuery(word) : null;
+    if (number !== null) {
+      numbers.push(anyOf([w], number)!);
+      continue;
+    }
     const last = phrases.length - 1;
     if (last >= 0 && (length(w) < MIN_CHARS || length(phrases[last]!) < MIN_CHARS)) {
       phrases[last] += ` ${w}`;
@@ -69,8 +78,15 @@ export function searchMatch(query: string): string | null {
       phrases.push(w);
     }
   }
-  const usable = phrases.filter((p) => length(p) >= MIN_CHARS);
-  return usable.length === 0 ? null : usable.map(quote).join(' AND ');
+  const usable = [...phrases.filter((p) => length(p) >= MIN_CHARS).map(quote), ...numbers];
+  return usable.length === 0 ? null : usable.join(' AND ');
+}
+
+/** One phrase, or the phrases a lead may hold instead of each other (the number as typed or stored). */
+function anyOf(typed: string[], number: string | null): string | null {
+  const forms = [...new Set([...typed, ...(number === null ? [] : [indexedDigits(number)])])];
+  if (forms.length === 0) return null;
+  return forms.length === 1 ? quote(forms[0]!) : `(${forms.map(quote).join(' OR ')})`;
 }
 
 const length = (s: string) => [...s].length;
@@ -126,7 +142,12 @@ export function searchVisibleLeads(db: Db, args: SearchArgs): SearchPage {
   const terms = visibleSearchTerms(args.query);
   let before = decodeCursor(args.cursor);
   if (terms.length === 0) return { items: [], nextCursor: null };
-  const match = candidateStrings(terms).map(quote).join(' AND ');
+  const match = candidateStrings(terms)
+    .map((alternatives) => {
+      const each = alternatives.map((strings) => strings.map(quote).join(' AND '));
+      return each.length === 1 ? each[0]! : `(${each.map((e) => `(${e})`).join(' OR ')})`;
+    })
+    .join(' AND ');
   let stmt = statements.get(db);
   if (!stmt) statements.set(db, (stmt = db.prepare(SQL)));
   const batch = Math.max(CANDIDATE_BATCH, args.limit + 1);

@@ -44,28 +44,54 @@ async function writeChunk(stream: WriteStream, chunk: string): Promise<void> {
 }
 
 /**
+ * The file's stream, with its first error kept. A write the disk refuses (no room) fails later,
+ * as an 'error' event: heard by nobody, it would end the process; kept, the next step throws it.
+ */
+function watchedStream(path: string) {
+  const stream = createWriteStream(path, { flags: 'wx' });
+  let failed: Error | null = null;
+  stream.on('error', (err) => (failed ??= err));
+  return {
+    stream,
+    check() {
+      if (failed) throw failed;
+    },
+    /** Closes the file without finishing it (the caller deletes it). */
+    async close() {
+      if (stream.closed) return;
+      const closed = once(stream, 'close').catch(() => undefined);
+      stream.destroy();
+      await closed;
+    },
+  };
+}
+
+/**
  * CSV as Excel opens it right: UTF-8 with a byte-order mark (without it Excel reads Vietnamese
  * as Windows-1252), commas, CRLF line ends, quotes where needed.
  */
 export async function csvSink(path: string, layout: SheetLayout): Promise<SheetSink> {
-  const stream = createWriteStream(path, { flags: 'wx' });
+  const file = watchedStream(path);
+  const { stream } = file;
   await once(stream, 'open');
   const line = (cells: readonly Cell[]) =>
     cells.map((c) => csvField(c, layout.dates)).join(',') + '\r\n';
   await writeChunk(stream, UTF8_BOM + line(layout.headers));
-  const closed = () =>
-    new Promise<void>((resolve, reject) => {
-      stream.once('error', reject);
-      stream.end(() => resolve());
-    });
   return {
     async writeRows(rows) {
+      file.check();
       let chunk = '';
       for (const r of rows) chunk += line(r);
       await writeChunk(stream, chunk);
     },
-    finish: closed,
-    abort: closed,
+    async finish() {
+      file.check();
+      await new Promise<void>((resolve, reject) =>
+        stream.end((err?: Error | null) => (err ? reject(err) : resolve())),
+      );
+      file.check();
+    },
+    abort: file.close,
   };
 }
 
@@ -77,7 +103,8 @@ export async function csvSink(path: string, layout: SheetLayout): Promise<SheetS
  * dd/mm/yyyy hh:mm as the clock in the configured zone read.
  */
 export async function xlsxSink(path: string, layout: SheetLayout): Promise<SheetSink> {
-  const stream = createWriteStream(path, { flags: 'wx' });
+  const file = watchedStream(path);
+  const { stream } = file;
   await once(stream, 'open');
   const book = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream,
@@ -104,11 +131,15 @@ export async function xlsxSink(path: string, layout: SheetLayout): Promise<Sheet
   const finish = async () => {
     if (done) return;
     done = true;
+    // exceljs would wait for ever for a stream that already failed to finish.
+    file.check();
     sheet.commit();
     await book.commit();
+    file.check();
   };
   return {
     async writeRows(rows) {
+      file.check();
       let sliceStart = performance.now();
       for (const r of rows) {
         sheet.addRow(r.map(value)).commit();
@@ -123,6 +154,9 @@ export async function xlsxSink(path: string, layout: SheetLayout): Promise<Sheet
       if (stream.writableNeedDrain) await once(stream, 'drain');
     },
     finish,
-    abort: finish,
+    abort: async () => {
+      done = true;
+      await file.close();
+    },
   };
 }

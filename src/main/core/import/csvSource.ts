@@ -1,9 +1,17 @@
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import Papa from 'papaparse';
-import type { CsvDelimiter } from '../../../shared/importTypes';
+import type { CsvDelimiter, TextEncoding } from '../../../shared/importTypes';
 import { csvDelimiters } from '../../../shared/importTypes';
+import { emptyFile, notText } from './fileRefusals';
 import type { RawRow, RowSource } from './rowSource';
+import {
+  encodedLength,
+  MAX_NON_TEXT_SHARE,
+  nonTextShare,
+  sniffText,
+  textDecoder,
+} from './textEncoding';
 
 /*
  * CSV through papaparse's parser, fed 1 MiB at a time: each chunk is parsed up to its last
@@ -14,7 +22,6 @@ import type { RawRow, RowSource } from './rowSource';
  */
 
 export type Newline = '\r\n' | '\n' | '\r';
-export type TextEncoding = 'utf8' | 'utf16le';
 
 export interface CsvFormat {
   delimiter: CsvDelimiter;
@@ -22,36 +29,41 @@ export interface CsvFormat {
   encoding: TextEncoding;
 }
 
+export interface CsvHead {
+  /** The sample decoded (a Windows-1258 file's tones still combining marks). */
+  text: string;
+  encoding: TextEncoding;
+  /** The sample is the whole file. */
+  complete: boolean;
+  /** UTF-8 with a few bytes that are not: shown as U+FFFD. */
+  lossy: boolean;
+}
+
 const CHUNK_BYTES = 1 << 20;
 const HEAD_BYTES = 256 * 1024;
 
-function encodingOf(head: Uint8Array): { encoding: TextEncoding; bomBytes: number } {
-  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) {
-    return { encoding: 'utf8', bomBytes: 3 };
-  }
-  // Excel's "Unicode Text" export: UTF-16LE with a BOM, tab-delimited.
-  if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf16le', bomBytes: 2 };
-  return { encoding: 'utf8', bomBytes: 0 };
-}
-
-/** The first bytes of the file as text, and whether they are all of it. */
-export async function readCsvHead(
-  path: string,
-): Promise<{ text: string; encoding: TextEncoding; complete: boolean }> {
+/**
+ * The first bytes of the file as text, in the encoding they are in. Refuses an empty file and
+ * one whose sample is not text (random bytes, a binary renamed .csv): only the sample is read,
+ * so a 50 MB file of garbage is refused as fast as a small one.
+ */
+export async function readCsvHead(path: string): Promise<CsvHead> {
   const handle = await open(path, 'r');
+  let bytes: Buffer;
   try {
     const buffer = Buffer.alloc(HEAD_BYTES);
     const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
-    const bytes = buffer.subarray(0, bytesRead);
-    const { encoding, bomBytes } = encodingOf(bytes);
-    // A multi-byte character cut at the end of the head decodes to U+FFFD: drop it.
-    const text = new TextDecoder(encoding === 'utf8' ? 'utf-8' : 'utf-16le', { ignoreBOM: true })
-      .decode(bytes.subarray(bomBytes))
-      .replace(/\uFFFD{1,3}$/, '');
-    return { text, encoding, complete: bytesRead < HEAD_BYTES };
+    bytes = buffer.subarray(0, bytesRead);
   } finally {
     await handle.close();
   }
+  if (bytes.length === 0) throw emptyFile();
+  const complete = bytes.length < HEAD_BYTES;
+  const sniffed = sniffText(bytes, complete);
+  if (sniffed === null || nonTextShare(sniffed.text) > MAX_NON_TEXT_SHARE) throw notText();
+  // A byte order mark, blank lines and spaces only.
+  if (sniffed.text.trim() === '') throw emptyFile();
+  return { text: sniffed.text, encoding: sniffed.encoding, complete, lossy: sniffed.lossy };
 }
 
 /** The line ending of the first line break outside quotes. */
@@ -108,7 +120,9 @@ export function detectCsvFormat(
 /** Streams the file's rows; row numbers count records (a quoted line break stays in its row). */
 export async function openCsvSource(path: string, format: CsvFormat): Promise<RowSource> {
   const size = (await stat(path)).size;
-  const stream = createReadStream(path, { encoding: format.encoding, highWaterMark: CHUNK_BYTES });
+  // Bytes, decoded here: the file may be UTF-16 or a Windows code page, not only UTF-8.
+  const stream = createReadStream(path, { highWaterMark: CHUNK_BYTES });
+  const decoder = textDecoder(format.encoding);
   const parser = new Papa.Parser({
     delimiter: format.delimiter,
     newline: format.newline,
@@ -119,12 +133,11 @@ export async function openCsvSource(path: string, format: CsvFormat): Promise<Ro
   async function* rows(): AsyncGenerator<RawRow[]> {
     let carried = '';
     let first = true;
-    const encoding = format.encoding === 'utf8' ? 'utf8' : 'utf16le';
     let rowNumber = 0;
     const number = (data: string[][]): RawRow[] =>
       data.map((cells) => ({ row: ++rowNumber, cells }));
-    for await (const chunk of stream as AsyncIterable<string>) {
-      let text = carried + chunk;
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      let text = carried + decoder.write(chunk);
       if (first) {
         first = false;
         if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
@@ -133,11 +146,12 @@ export async function openCsvSource(path: string, format: CsvFormat): Promise<Ro
       const result = parser.parse(text, 0, true) as { data: string[][]; meta: { cursor: number } };
       carried = text.slice(result.meta.cursor);
       // What the parser has taken, not what the stream read ahead: the progress bar's measure.
-      consumed = stream.bytesRead - Buffer.byteLength(carried, encoding);
+      consumed = stream.bytesRead - encodedLength(carried, format.encoding);
       if (result.data.length > 0) yield number(result.data);
     }
     if (first) return; // empty file
     consumed = size;
+    carried += decoder.end();
     if (carried !== '') {
       const result = parser.parse(carried, 0, false) as { data: string[][] };
       yield number(result.data);

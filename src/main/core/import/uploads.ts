@@ -68,7 +68,12 @@ export function createUploads(dataDir: string, now: () => number = Date.now): Up
       const id = randomUUID();
       // Only the extension of the user's name goes into the path: it says CSV, XLSX or bundle.
       const path = join(dir, `${id}${extname(fileName).toLowerCase()}`);
-      closeSync(openSync(path, 'w', 0o600));
+      try {
+        closeSync(openSync(path, 'w', 0o600));
+      } catch (err) {
+        rmSync(path, { force: true });
+        throw err;
+      }
       const name = fileName.split(/[\\/]/).pop() || fileName;
       open.set(id, { path, name, size, received: 0, touchedAt: now() });
       return id;
@@ -80,11 +85,13 @@ export function createUploads(dataDir: string, now: () => number = Date.now): Up
           fields: [{ path: 'offset', key: 'import_upload_order' }],
         });
       }
-      const fd = openSync(upload.path, 'a');
       try {
-        writeSync(fd, bytes);
-      } finally {
-        closeSync(fd);
+        appendAll(upload.path, bytes);
+      } catch (err) {
+        // A chunk the disk had no room for (or any write refused): the partial file goes, and
+        // the renderer starts the upload again rather than import a file with a hole in it.
+        uploads.remove(id);
+        throw err;
       }
       upload.received += bytes.length;
       return upload.received;
@@ -110,4 +117,14 @@ export function createUploads(dataDir: string, now: () => number = Date.now): Up
     },
   };
   return uploads;
+}
+
+/** Appends all of `bytes`: a write may take only part of them (a disk nearly full). */
+function appendAll(path: string, bytes: Buffer): void {
+  const fd = openSync(path, 'a');
+  try {
+    for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at);
+  } finally {
+    closeSync(fd);
+  }
 }

@@ -3,8 +3,10 @@ import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:
 import { basename, dirname, isAbsolute, join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { AppError } from '../../../shared/errors';
+import { isNoRoomError } from '../diskSpace';
 import { bundleTables, type Agent, type BundleTable } from '../../../shared/syncApi';
 import type { Row } from '../db/syncRows';
+import type { BundleSignature } from './bundleSignature';
 
 /*
  * A bundle file is gzip of JSON Lines:
@@ -45,6 +47,8 @@ export interface Manifest {
   timeRange: { from: number | null; to: number | null };
   counts: Partial<Record<BundleTable, number>>;
   body: { sha256: string; bytes: number; records: number };
+  /** An assignment's Ed25519 signature over the rest of the manifest (bundleSignature.ts). */
+  signature?: BundleSignature;
 }
 
 export type BundleProblem =
@@ -56,7 +60,11 @@ export type BundleProblem =
   | 'checksum'
   | 'too_new'
   | 'wrong_agent'
-  | 'not_assignment';
+  | 'not_assignment'
+  | 'unsigned'
+  | 'bad_signature'
+  | 'untrusted_key'
+  | 'outside_assignment';
 
 const explain: Record<BundleProblem, string> = {
   unreadable: 'the file cannot be read',
@@ -68,14 +76,25 @@ const explain: Record<BundleProblem, string> = {
   too_new: 'the bundle was made by a newer LeadPhone; update this one',
   wrong_agent: 'this lead list was assigned to another agent',
   not_assignment: 'this is an agent’s work, not a lead list; a supervisor imports it',
+  unsigned: 'this lead list is not signed by a supervisor’s LeadPhone',
+  bad_signature:
+    'the supervisor’s signature does not match: the file was changed after it was signed',
+  untrusted_key:
+    'this lead list is signed with a key this LeadPhone does not trust; an admin must confirm the supervisor’s key first',
+  outside_assignment: 'a lead list may carry only its leads and their history',
 };
 
 /** `file` is the name the user knows the file by (an upload's own name, not where main keeps it). */
-export function bundleError(file: string, problem: BundleProblem, detail?: string): AppError {
+export function bundleError(
+  file: string,
+  problem: BundleProblem,
+  detail?: string,
+  data: Record<string, string | number | boolean | null> = {},
+): AppError {
   return new AppError(
     'bundle_invalid',
     `${file}: ${explain[problem]}${detail ? ` (${detail})` : ''}. Nothing was imported.`,
-    { data: { reason: problem, file } },
+    { data: { ...data, reason: problem, file } },
   );
 }
 
@@ -113,8 +132,10 @@ export class BodyWriter {
 /** Writes a bundle atomically (temp file, then rename): a crash never leaves half a file. */
 export function writeBundle(
   path: string,
-  manifest: Omit<Manifest, 'body' | 'counts' | 'timeRange'>,
+  manifest: Omit<Manifest, 'body' | 'counts' | 'timeRange' | 'signature'>,
   body: BodyWriter,
+  /** Signs the finished manifest (assignments). */
+  sign?: (manifest: Manifest) => BundleSignature,
 ): { manifest: Manifest; bytes: number } {
   checkAbsolute(path);
   const bytes = body.body();
@@ -128,6 +149,7 @@ export function writeBundle(
       records: body.records,
     },
   };
+  if (sign) full.signature = sign(full);
   const file = gzipSync(Buffer.concat([Buffer.from(`${JSON.stringify(full)}\n`, 'utf8'), bytes]));
   const temp = join(dirname(path), `.${basename(path)}.${randomUUID()}.tmp`);
   try {
@@ -135,6 +157,8 @@ export function writeBundle(
     renameSync(temp, path);
   } catch (err) {
     rmSync(temp, { force: true });
+    // A full disk is said as such (the core goes read-only), not as a folder that refuses files.
+    if (isNoRoomError(err)) throw err;
     throw new AppError('invalid_input', `Cannot write ${basename(path)}: ${String(err)}`, {
       fields: [{ path: 'fileName', key: 'path_unwritable' }],
     });

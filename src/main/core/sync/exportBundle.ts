@@ -14,6 +14,8 @@ import {
   writeMark,
 } from '../db/syncRows';
 import { BodyWriter, BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, writeBundle } from './bundleFile';
+import { fingerprint, signManifest } from './bundleSignature';
+import type { SigningKey } from './signingKey';
 
 export const EXPORTED_SEQ = 'exported_seq';
 export const EXPORTED_AT = 'exported_at';
@@ -68,17 +70,21 @@ export function exportWork(ctx: ExportContext, since: 'last' | 'all', path: stri
   return summary;
 }
 
-/** A supervisor's lead list for one agent: the chosen leads with all their history. */
+/**
+ * A supervisor's lead list for one agent: the chosen leads with all their history, signed with
+ * this install's key (the agent's install takes it only from a key its admin trusts).
+ */
 export function exportAssignment(
   ctx: ExportContext,
   filter: LeadSelection,
   agentCode: string,
   path: string,
+  key: SigningKey,
 ): BundleSummary {
   const { db } = ctx;
   return db.transaction(() => {
     pickLeads(db, filter);
-    return write(ctx, path, bodyOfPicked(db), 'assignment', { code: agentCode }, null);
+    return write(ctx, path, bodyOfPicked(db), 'assignment', { code: agentCode }, null, key);
   })();
 }
 
@@ -89,6 +95,7 @@ function write(
   kind: 'work' | 'assignment',
   assignedTo: { code: string } | null,
   sinceSeq: number | null,
+  key?: SigningKey,
 ): BundleSummary {
   const { manifest, bytes } = writeBundle(
     path,
@@ -105,6 +112,7 @@ function write(
       sinceSeq,
     },
     body,
+    key && ((m) => signManifest(m, key.privateKey, key.publicKey)),
   );
   return {
     bundleId: manifest.bundleId,
@@ -115,5 +123,6 @@ function write(
     from: manifest.timeRange.from,
     to: manifest.timeRange.to,
     counts: manifest.counts,
+    signedBy: key ? { fingerprint: fingerprint(key.publicKey) } : null,
   };
 }

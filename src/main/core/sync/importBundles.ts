@@ -25,7 +25,9 @@ import {
   type Row,
   type TableSpec,
 } from '../db/syncRows';
+import { checkAgainstExisting, checkAssignmentScope } from './assignmentScope';
 import { bundleError, readBundle, type ReadBundle } from './bundleFile';
+import { checkSignature, fingerprint } from './bundleSignature';
 
 const MERGE_CACHE_KIB = 64 * 1024;
 
@@ -41,6 +43,34 @@ export interface ImportContext {
   /** This install's agent: an assignment is only for the agent it names. */
   self: Agent | null;
   now: number;
+  /** The label an admin gave a trusted signing key; null when this install does not trust it. */
+  trustedLabel(publicKey: Buffer): string | null;
+}
+
+/** A checked bundle and, for an assignment, who signed it. */
+interface Checked extends ReadBundle {
+  signedBy: { fingerprint: string; label: string } | null;
+}
+
+/**
+ * An assignment is a supervisor's word: it must be signed, unchanged since, by a key an admin
+ * of this install trusts. The manifest's own SHA-256 proves nothing (anyone can recompute it).
+ */
+function checkSigner(ctx: ImportContext, b: ReadBundle): Checked {
+  if (b.manifest.kind !== 'assignment') return { ...b, signedBy: null };
+  const check = checkSignature(b.manifest as unknown as Record<string, unknown>);
+  if (!check.ok) throw bundleError(b.name, check.problem);
+  const label = ctx.trustedLabel(check.publicKey);
+  const print = fingerprint(check.publicKey);
+  if (label === null) {
+    throw bundleError(b.name, 'untrusted_key', `key ${print}`, {
+      fingerprint: print,
+      publicKey: check.publicKey.toString('base64'),
+      signerName: b.manifest.agent.name,
+      signerCode: b.manifest.agent.code,
+    });
+  }
+  return { ...b, signedBy: { fingerprint: print, label } };
 }
 
 /**
@@ -53,17 +83,21 @@ export function importBundles(
   files: BundleSource[],
   only?: 'assignment',
 ): BundleImportResult[] {
-  const bundles = files.map((f) => readBundle(f.path, ctx.schemaVersion, f.name));
-  for (const b of bundles) {
+  const read = files.map((f) => readBundle(f.path, ctx.schemaVersion, f.name));
+  for (const b of read) {
     if (only && b.manifest.kind !== only) throw bundleError(b.name, 'not_assignment');
   }
+  // Nothing of an assignment is looked at before its signer is known to be trusted.
+  const bundles = read.map((b) => checkSigner(ctx, b));
   const types = new Map(tableSpecs.map((spec) => [spec.table, columnTypes(ctx.db, spec)]));
   for (const b of bundles) checkRecords(b, types);
   for (const b of bundles) {
+    if (b.manifest.kind !== 'assignment') continue;
     const to = b.manifest.assignedTo;
-    if (b.manifest.kind === 'assignment' && (ctx.self === null || to?.code !== ctx.self.code)) {
+    if (ctx.self === null || to?.code !== ctx.self.code) {
       throw bundleError(b.name, 'wrong_agent', `for ${to?.code ?? '?'}`);
     }
+    checkAssignmentScope(b);
   }
   const { db } = ctx;
   return withCache(db, MERGE_CACHE_KIB, () =>
@@ -140,10 +174,11 @@ function wins(spec: TableSpec, a: Row, b: Row): boolean {
 
 function mergeBundle(
   ctx: ImportContext,
-  b: ReadBundle,
+  b: Checked,
   updatedLeads: Set<string>,
 ): BundleImportResult {
   const { db } = ctx;
+  const assignment = b.manifest.kind === 'assignment';
   const counts: MergeCounts = {};
   const byTable = new Map<string, Row[]>();
   for (const r of b.records) {
@@ -170,18 +205,26 @@ function mergeBundle(
       }
       const row = prepareRow(db, spec, incoming);
       if (row === null) continue;
+      if (assignment && spec.table === 'statuses') {
+        // A label of the list's history: this install's catalogue stays its admins'.
+        if (getRow(db, spec, String(row.code))) continue;
+        row.active = 0;
+      }
       if (insertRow(db, spec, row)) {
         c.added++;
         continue;
       }
       const existing = getRow(db, spec, String(row[spec.key]))!;
+      if (assignment) {
+        checkAgainstExisting(b, ctx.self, spec, row, existing, wins(spec, row, existing));
+      }
       if (wins(spec, row, existing)) {
         updateRow(db, spec, row);
         c.updated++;
       }
     }
   }
-  followCallbacks(db, leadIds, ctx.now, b.manifest.kind === 'assignment');
+  followCallbacks(db, leadIds, ctx.now, assignment);
   return {
     fileName: b.name,
     bundleId: b.manifest.bundleId,
@@ -189,6 +232,7 @@ function mergeBundle(
     agent: b.manifest.agent,
     createdAt: b.manifest.createdAt,
     counts,
+    signedBy: b.signedBy,
   };
 }
 

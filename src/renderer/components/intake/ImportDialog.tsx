@@ -2,7 +2,7 @@ import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { Language } from '../../../shared/domain';
-import { importFields, type ImportField } from '../../../shared/importTypes';
+import { importFields, type ImportField, type TextEncoding } from '../../../shared/importTypes';
 import type { createImporterStore } from '../../store/importer';
 import { ImportMappingTable } from './ImportMappingTable';
 import './intake.css';
@@ -14,6 +14,12 @@ interface Props {
   language: Language;
   onClose(): void;
 }
+
+/** Code pages a file is converted from, by name (UTF-16 is Unicode already: nothing to say). */
+const CODE_PAGES: Partial<Record<TextEncoding, string>> = {
+  windows1258: 'Windows-1258',
+  windows1252: 'Windows-1252',
+};
 
 // Rounded down: 99.6 % is not done. 100 % is shown by the report itself.
 const percent = (fraction: number) => Math.min(99, Math.floor(fraction * 100));
@@ -40,6 +46,10 @@ export function ImportDialog({ importer, language, onClose }: Props) {
       t(`errors.code.${s.error.code}`)
     : null;
   const mapped = (field: ImportField) => s.mapping?.columns[field] ?? null;
+  // A file of one row: nothing to import while that row is taken for the headers.
+  const headerOnly =
+    !!s.preview?.warnings.includes('no_data_rows') &&
+    (!!s.mapping?.hasHeader || s.preview.headers.length === 0);
 
   return (
     <section className="import" role="dialog" aria-modal="false" aria-labelledby="import-title">
@@ -101,7 +111,17 @@ export function ImportDialog({ importer, language, onClose }: Props) {
             {s.preview.warnings.includes('not_utf8') && (
               <strong role="alert">{t('import.notUtf8')}</strong>
             )}
+            {s.preview.encoding && CODE_PAGES[s.preview.encoding] && (
+              <strong role="status">
+                {t('import.converted', { encoding: CODE_PAGES[s.preview.encoding] })}
+              </strong>
+            )}
           </p>
+          {headerOnly && (
+            <p className="form__error" role="alert">
+              {t('import.noDataRows')}
+            </p>
+          )}
           <div className="import__options">
             {s.preview.sheetNames && s.preview.sheetNames.length > 1 && (
               <label>
@@ -181,7 +201,11 @@ export function ImportDialog({ importer, language, onClose }: Props) {
             </p>
           )}
           <div className="actions">
-            <button className="primary" onClick={() => void importer.getState().run()}>
+            <button
+              className="primary"
+              disabled={headerOnly}
+              onClick={() => void importer.getState().run()}
+            >
               {t('import.start')}
             </button>
             <button onClick={() => void importer.getState().reset()}>{t('import.other')}</button>

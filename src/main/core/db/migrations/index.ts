@@ -12,6 +12,7 @@ import { m0100LeanSaves } from './0100-lean-saves';
 import { m0110Idempotency } from './0110-idempotency';
 import { m0160ImportRuns } from './0160-import-runs';
 import { m0170SecondNumber } from './0170-second-number';
+import { m0180BundleKeys } from './0180-bundle-keys';
 
 export type { Migration } from './types';
 
@@ -30,4 +31,5 @@ export const migrations: readonly Migration[] = [
   m0110Idempotency,
   m0160ImportRuns,
   m0170SecondNumber,
+  m0180BundleKeys,
 ];
