@@ -4,6 +4,14 @@ import tseslint from 'typescript-eslint';
 
 // DESIGN.md §1: folders by runtime, enforced here.
 const nodeBuiltins = { group: ['node:*'], message: 'src/shared is pure: no Node built-ins.' };
+const mainNeverImportsRenderer = {
+  group: ['**/renderer/**'],
+  message: 'main never imports the renderer.',
+};
+const mainNeverImportsServer = {
+  group: ['**/server/**'],
+  message: 'The app reaches the team server only over the network (src/shared/team).',
+};
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', '.tools/**', 'bench/results.json'] },
@@ -32,7 +40,7 @@ export default tseslint.config(
           patterns: [
             nodeBuiltins,
             {
-              group: ['**/main/**', '**/renderer/**'],
+              group: ['**/main/**', '**/renderer/**', '**/server/**'],
               message: 'src/shared imports only src/shared.',
             },
           ],
@@ -55,9 +63,22 @@ export default tseslint.config(
           ],
           patterns: [
             { group: ['**/main/**'], message: 'The renderer never imports src/main.' },
+            { group: ['**/server/**'], message: 'The renderer never imports the team server.' },
             { group: ['node:*'], message: 'The renderer runs in a sandbox: no Node built-ins.' },
           ],
         },
+      ],
+    },
+  },
+  {
+    // The shell (src/main/*.ts) may use Electron; no part of main reaches the renderer, and the
+    // app reaches the team server only over the network. Flat config replaces a rule per file
+    // rather than merging it, so the core's block below repeats these patterns.
+    files: ['src/main/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [mainNeverImportsRenderer, mainNeverImportsServer] },
       ],
     },
   },
@@ -70,7 +91,29 @@ export default tseslint.config(
           paths: [
             { name: 'electron', message: 'The core and the host run in plain Node: no Electron.' },
           ],
-          patterns: [{ group: ['**/renderer/**'], message: 'main never imports the renderer.' }],
+          patterns: [mainNeverImportsRenderer, mainNeverImportsServer],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/server/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'electron', message: 'The team server runs in plain Node: no Electron.' },
+            { name: 'react', message: 'The team server has no UI.' },
+            { name: 'react-dom', message: 'The team server has no UI.' },
+            { name: 'better-sqlite3', message: 'The team server keeps its data in PostgreSQL.' },
+          ],
+          patterns: [
+            {
+              group: ['**/main/**', '**/renderer/**'],
+              message: 'src/server imports only src/shared and its own dependencies.',
+            },
+          ],
         },
       ],
     },

@@ -16,6 +16,17 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'server',
+          environment: 'node',
+          include: ['test/server/**/*.test.ts'],
+          // One PostgreSQL cluster for the run; each file makes its own database in it.
+          globalSetup: ['test/server/globalSetup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
           name: 'renderer',
           environment: 'happy-dom',
           include: ['test/renderer/**/*.test.{ts,tsx}'],

@@ -8,6 +8,7 @@ import { importBench } from './import.bench';
 import { importScaleBench } from './importScale.bench';
 import { queuePageBench } from './queuePage.bench';
 import { remindersBench } from './reminders.bench';
+import { serverBench } from './server.bench';
 import { sipBench } from './sip.bench';
 import { syncBench } from './sync.bench';
 import type { Bench, BenchResult } from './types';
@@ -24,6 +25,7 @@ const benches: Bench[] = [
   syncBench,
   backupBench,
   accessBench,
+  serverBench,
 ];
 
 async function main() {

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: build the renderer (the e2e tests load it), run every vitest project, and end
+// `npm test`: build the renderer (the e2e tests load it) and the team server, run every vitest
+// project, and end
 // with one plain summary line that any CI can read.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -19,6 +20,12 @@ const build = spawnSync(
   },
 );
 if (build.status !== 0) process.exit(build.status ?? 1);
+// The team server's bundle: the fault tests run it as a process of its own.
+const serverBuild = spawnSync(process.execPath, [join(root, 'scripts', 'build-server.mjs')], {
+  cwd: root,
+  stdio: 'inherit',
+});
+if (serverBuild.status !== 0) process.exit(serverBuild.status ?? 1);
 
 const dir = mkdtempSync(join(tmpdir(), 'leadphone-vitest-'));
 const report = join(dir, 'report.json');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { customerStatusCodes, type Payment, type StatusEntry } from './catalogue';
+import { customerStatusCodes, type Payment, type RuleKind, type StatusEntry } from './catalogue';
 import { nextCallableTime, withinCallingHours, type CallingWindow } from './callingHours';
 import type { Lead, NextAction, Stage } from './domain';
 import { orderTotal, type OrderDraft, type OrderItemDraft } from './orders';
@@ -181,4 +181,19 @@ function orderToCreate(draft: OrderDraft, payment: Payment): OrderToCreate | nul
 
 function closingStatus(payment: Payment): string {
   return payment === 'paid' ? customerStatusCodes.closed : customerStatusCodes.closing;
+}
+
+/**
+ * The folders a lead may be in after an outcome with this rule, from `stage` (what
+ * `applyOutcome` can produce). A team server checks recorded outcomes against it.
+ */
+export function stagesAfter(rule: RuleKind, stage: Stage): readonly Stage[] {
+  switch (rule) {
+    case 'convert_contact':
+      return ['contact', 'order'];
+    case 'create_order':
+      return ['order'];
+    default:
+      return [stage];
+  }
 }

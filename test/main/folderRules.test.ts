@@ -81,4 +81,46 @@ describe('folder rules', () => {
       ),
     ).toEqual([]);
   });
+
+  it('keep the team server to src/shared and its own dependencies, and the app off it', async () => {
+    for (const code of [
+      "import { app } from 'electron';\nexport const a = app;\n",
+      "import { useState } from 'react';\nexport const a = useState;\n",
+      "import Database from 'better-sqlite3';\nexport const a = Database;\n",
+      "import { createCore } from '../main/core/core';\nexport const a = createCore;\n",
+      "import { App } from '../renderer/App';\nexport const a = App;\n",
+    ]) {
+      expect(await restrictedImports('src/server/x.ts', code)).toHaveLength(1);
+    }
+    expect(
+      await restrictedImports(
+        'src/server/x.ts',
+        "import pg from 'pg';\nimport { Role } from '../shared/roles';\nexport const a = [pg, Role];\n",
+      ),
+    ).toEqual([]);
+    // The app, every part of it, reaches the server only over the network.
+    for (const file of ['src/main/core/x.ts', 'src/main/host/x.ts', 'src/main/x.ts']) {
+      expect(
+        await restrictedImports(
+          file,
+          "import { startTeamServer } from '../server/teamServer';\nexport const a = startTeamServer;\n",
+        ),
+      ).toHaveLength(1);
+    }
+    // The core keeps its own rule too: a later block must not have replaced it.
+    expect(
+      await restrictedImports(
+        'src/main/core/x.ts',
+        "import { app } from 'electron';\nexport const a = app;\n",
+      ),
+    ).toHaveLength(1);
+    for (const file of ['src/renderer/x.ts', 'src/shared/x.ts']) {
+      expect(
+        await restrictedImports(
+          file,
+          "import { startTeamServer } from '../server/teamServer';\nexport const a = startTeamServer;\n",
+        ),
+      ).toHaveLength(1);
+    }
+  });
 });

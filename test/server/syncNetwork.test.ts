@@ -1,0 +1,3 @@
+import { describeSyncContract } from './syncContract';
+
+describeSyncContract('network');
