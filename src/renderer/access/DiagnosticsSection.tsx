@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { toApiError } from '../store/queue';
-import { useStores } from '../store/context';
+import { toApiError } from '../leads/queueStore';
+import { useStores } from '../app/stores';
 
 /** "Lưu thông tin chẩn đoán": anyone may pack the logs and versions for support. */
 export function DiagnosticsSection() {

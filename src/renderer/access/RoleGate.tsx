@@ -1,7 +1,7 @@
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { roleAllows, type Role } from '../../shared/roles';
-import { useStores } from '../store/context';
+import { useStores } from '../app/stores';
 import { useAccess, useAccessStore, useApplyStatus } from './accessStore';
 import { PinPrompt } from './PinPrompt';
 import './access.css';

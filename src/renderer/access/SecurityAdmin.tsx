@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { roles, type Role } from '../../shared/roles';
-import { toApiError } from '../store/queue';
-import { useStores } from '../store/context';
+import { toApiError } from '../leads/queueStore';
+import { useStores } from '../app/stores';
 import { useAccess, useApplyStatus } from './accessStore';
 import { pinErrorText } from './pinError';
 import { TEXT_LIMITS } from '../../shared/textLimits';

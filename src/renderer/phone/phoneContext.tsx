@@ -1,6 +1,6 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
-import type { PhoneState, PhoneStore } from '../store/phone';
+import type { PhoneState, PhoneStore } from './phoneStore';
 import type { PhoneController } from './phoneController';
 
 interface PhoneContextValue {

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StorageStatus } from '../../shared/api/storage';
-import { useStores } from '../store/context';
+import { useStores } from '../app/stores';
 
 /**
  * While the disk is full: a banner that stays until space returns (LeadPhone is read-only

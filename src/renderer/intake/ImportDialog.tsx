@@ -1,0 +1,235 @@
+import { useEffect, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useStore } from 'zustand';
+import type { Language } from '../../shared/domain';
+import { importFields, type ImportField, type TextEncoding } from '../../shared/importTypes';
+import type { createImporterStore } from './importStore';
+import { ImportMappingTable } from './ImportMappingTable';
+import './intake.css';
+import { ImportReportView } from './ImportReportView';
+import { TEXT_LIMITS } from '../../shared/textLimits';
+
+interface Props {
+  importer: ReturnType<typeof createImporterStore>;
+  language: Language;
+  onClose(): void;
+}
+
+/** Code pages a file is converted from, by name (UTF-16 is Unicode already: nothing to say). */
+const CODE_PAGES: Partial<Record<TextEncoding, string>> = {
+  windows1258: 'Windows-1258',
+  windows1252: 'Windows-1252',
+};
+
+// Rounded down: 99.6 % is not done. 100 % is shown by the report itself.
+const percent = (fraction: number) => Math.min(99, Math.floor(fraction * 100));
+
+/** Import leads from Marketing's CSV/XLSX: choose, check the columns, import, read the report. */
+export function ImportDialog({ importer, language, onClose }: Props) {
+  const { t, i18n } = useTranslation();
+  const s = useStore(importer);
+  const number = useMemo(() => new Intl.NumberFormat(i18n.language), [i18n.language]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && s.step !== 'importing') {
+        void importer.getState().reset();
+        onClose();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [importer, onClose, s.step]);
+
+  const errorText = s.error
+    ? (s.error.fields ?? []).map((f) => t(`errors.${f.key}`)).join(' ') ||
+      t(`errors.code.${s.error.code}`)
+    : null;
+  const mapped = (field: ImportField) => s.mapping?.columns[field] ?? null;
+  // A file of one row: nothing to import while that row is taken for the headers.
+  const headerOnly =
+    !!s.preview?.warnings.includes('no_data_rows') &&
+    (!!s.mapping?.hasHeader || s.preview.headers.length === 0);
+
+  return (
+    <section className="import" role="dialog" aria-modal="false" aria-labelledby="import-title">
+      <header className="import__head">
+        <h2 id="import-title">{t('import.title')}</h2>
+        {s.step !== 'importing' && (
+          <button
+            onClick={() => {
+              void importer.getState().reset();
+              onClose();
+            }}
+          >
+            {t('import.close')}
+          </button>
+        )}
+      </header>
+
+      {s.step === 'choose' && (
+        <div className="field">
+          <label htmlFor="import-file">{t('import.choose')}</label>
+          <input
+            id="import-file"
+            type="file"
+            accept=".csv,.tsv,.txt,.xlsx"
+            autoFocus
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              if (file) void importer.getState().choose(file);
+            }}
+          />
+          <p className="hint">{t('import.chooseHint')}</p>
+        </div>
+      )}
+
+      {(s.step === 'uploading' || s.step === 'importing') && (
+        <div className="import__progress">
+          <p>
+            {s.step === 'uploading'
+              ? t('import.uploading', { file: s.fileName })
+              : t('import.importing', {
+                  done: number.format(s.progress.done),
+                  total: number.format(s.progress.total),
+                })}
+          </p>
+          <progress
+            aria-label={t('import.progress')}
+            value={Math.round(s.progress.fraction * 1000)}
+            max={1000}
+          />
+          <span aria-hidden>{percent(s.progress.fraction)}%</span>
+          <button onClick={() => void importer.getState().cancel()}>{t('import.cancel')}</button>
+        </div>
+      )}
+
+      {s.step === 'preview' && s.preview && s.mapping && (
+        <div className="import__preview">
+          <p>
+            {t('import.previewOf', { file: s.fileName })}{' '}
+            {s.preview.warnings.includes('not_utf8') && (
+              <strong role="alert">{t('import.notUtf8')}</strong>
+            )}
+            {s.preview.encoding && CODE_PAGES[s.preview.encoding] && (
+              <strong role="status">
+                {t('import.converted', { encoding: CODE_PAGES[s.preview.encoding] })}
+              </strong>
+            )}
+          </p>
+          {headerOnly && (
+            <p className="form__error" role="alert">
+              {t('import.noDataRows')}
+            </p>
+          )}
+          <div className="import__options">
+            {s.preview.sheetNames && s.preview.sheetNames.length > 1 && (
+              <label>
+                {t('import.sheet')}{' '}
+                <select
+                  value={s.sheet}
+                  onChange={(e) => void importer.getState().reread({ sheet: e.target.value })}
+                >
+                  {s.preview.sheetNames.map((n) => (
+                    <option key={n}>{n}</option>
+                  ))}
+                </select>
+              </label>
+            )}
+            {s.preview.kind === 'csv' && (
+              <label>
+                {t('import.delimiter')}{' '}
+                <select
+                  value={s.delimiter}
+                  onChange={(e) =>
+                    void importer
+                      .getState()
+                      .reread({ delimiter: e.target.value as ',' | ';' | '\t' })
+                  }
+                >
+                  <option value=",">{t('import.delimiters.comma')}</option>
+                  <option value=";">{t('import.delimiters.semicolon')}</option>
+                  <option value={'\t'}>{t('import.delimiters.tab')}</option>
+                </select>
+              </label>
+            )}
+            <label>
+              <input
+                type="checkbox"
+                checked={s.mapping.hasHeader}
+                onChange={(e) => importer.getState().setHasHeader(e.target.checked)}
+              />{' '}
+              {t('import.hasHeader')}
+            </label>
+            <label>
+              {t('import.defaultSource')}{' '}
+              <input
+                maxLength={TEXT_LIMITS.source}
+                value={s.mapping.defaultSource ?? ''}
+                onChange={(e) => importer.getState().setDefaultSource(e.target.value)}
+                placeholder={t('import.defaultSourceHint')}
+              />
+            </label>
+          </div>
+          <div className="import__fields" role="group" aria-label={t('import.mapping')}>
+            {importFields.map((field) => (
+              <label key={field}>
+                {t(`import.field.${field}`)}{' '}
+                <select
+                  aria-label={t(`import.field.${field}`)}
+                  value={mapped(field) ?? ''}
+                  onChange={(e) =>
+                    importer
+                      .getState()
+                      .setColumn(field, e.target.value === '' ? null : Number(e.target.value))
+                  }
+                >
+                  <option value="">{t('import.notImported')}</option>
+                  {s.preview!.headers.map((h, i) => (
+                    <option key={i} value={i}>
+                      {t('import.column', { n: i + 1, header: s.mapping!.hasHeader ? h : '' })}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            ))}
+          </div>
+          <ImportMappingTable preview={s.preview} mapping={s.mapping} />
+          {errorText && (
+            <p className="form__error" role="alert">
+              {errorText}
+            </p>
+          )}
+          <div className="actions">
+            <button
+              className="primary"
+              disabled={headerOnly}
+              onClick={() => void importer.getState().run()}
+            >
+              {t('import.start')}
+            </button>
+            <button onClick={() => void importer.getState().reset()}>{t('import.other')}</button>
+          </div>
+        </div>
+      )}
+
+      {s.step === 'choose' && errorText && (
+        <p className="form__error" role="alert">
+          {errorText}
+        </p>
+      )}
+
+      {s.step === 'report' && s.report && (
+        <ImportReportView
+          report={s.report}
+          fileName={s.fileName}
+          language={language}
+          onDone={() => {
+            void importer.getState().reset();
+            onClose();
+          }}
+        />
+      )}
+    </section>
+  );
+}

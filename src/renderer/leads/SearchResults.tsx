@@ -1,0 +1,99 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { StatusEntry } from '../../shared/catalogue';
+import type { Lead } from '../../shared/domain';
+import type { ApiError } from '../../shared/errors';
+import { seesNumbersMasked } from '../../shared/authApi';
+import { useAccess } from '../access/accessStore';
+import type { Client } from '../api/client';
+import { toApiError } from './queueStore';
+import { LeadTable } from './LeadTable';
+import '../intake/intake.css';
+
+const DEBOUNCE_MS = 200;
+
+interface Props {
+  client: Client;
+  query: string;
+  now: number;
+  timeZone: string;
+  statuses: readonly StatusEntry[];
+  onOpen(id: string): void;
+  onCall(lead: Lead): void;
+}
+
+/** Results of the search box over every folder, a page at a time, newest first. */
+export function SearchResults({ client, query, now, timeZone, statuses, onOpen, onCall }: Props) {
+  const { t } = useTranslation();
+  const [items, setItems] = useState<Lead[]>([]);
+  const [next, setNext] = useState<string | null>(null);
+  const [state, setState] = useState<'loading' | 'ready'>('loading');
+  const [error, setError] = useState<ApiError | null>(null);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  // Main matches a masked agent's digits only against the digits a mask shows: say so.
+  const maskedDigits = useAccess((s) => seesNumbersMasked(s.status)) && /\d{3}/.test(query);
+
+  useEffect(() => {
+    let live = true;
+    setState('loading');
+    const timer = setTimeout(() => {
+      client
+        .call('leads.search', { query })
+        .then((page) => {
+          if (!live) return;
+          setItems(page.items);
+          setNext(page.nextCursor);
+          setError(null);
+        })
+        .catch((err: unknown) => live && setError(toApiError(err)))
+        .finally(() => live && setState('ready'));
+    }, DEBOUNCE_MS);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [client, query]);
+
+  async function more() {
+    if (!next) return;
+    const page = await client.call('leads.search', { query, cursor: next });
+    setItems((old) => [...old, ...page.items]);
+    setNext(page.nextCursor);
+  }
+
+  return (
+    <div className="search-results" aria-live="polite" aria-busy={state === 'loading'}>
+      <h2 className="search-results__title">
+        {state === 'loading'
+          ? t('search.searching')
+          : t('search.results', { count: items.length, more: next ? '+' : '' })}
+      </h2>
+      {error && (
+        <p className="form__error" role="alert">
+          {t(`errors.code.${error.code}`)}
+        </p>
+      )}
+      {state === 'ready' && items.length === 0 && !error && <p>{t('search.none', { query })}</p>}
+      {state === 'ready' && items.length === 0 && !error && maskedDigits && (
+        <p>{t('search.maskedDigits')}</p>
+      )}
+      {items.length > 0 && (
+        <LeadTable
+          leads={items}
+          now={now}
+          timeZone={timeZone}
+          statuses={statuses}
+          selectedId={selectedId}
+          onSelect={setSelectedId}
+          onOpen={onOpen}
+          onCall={onCall}
+        />
+      )}
+      {next && (
+        <button className="load-more" onClick={() => void more()}>
+          {t('queue.loadMore')}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Lead } from '../../shared/domain';
+import { useNow } from './phoneContext';
+
+export const POWER_MODE_DELAY_MS = 5_000;
+
+interface Props {
+  lead: Lead;
+  /** When the countdown began. */
+  since: number;
+  onDial(lead: Lead): void;
+  onStop(): void;
+}
+
+/** Power mode: the next lead, and a 5-second countdown to dialling it unless the agent stops. */
+export function PowerModeCountdown({ lead, since, onDial, onStop }: Props) {
+  const { t } = useTranslation();
+  const now = useNow(250);
+  const [fired, setFired] = useState(false);
+  const left = Math.max(0, Math.ceil((since + POWER_MODE_DELAY_MS - now) / 1000));
+  useEffect(() => {
+    if (fired || now < since + POWER_MODE_DELAY_MS) return;
+    setFired(true);
+    onDial(lead);
+  }, [fired, now, since, lead, onDial]);
+  return (
+    <div className="power" role="status" aria-label={t('phone.power.mode')}>
+      <p>
+        <strong>{t('phone.power.next', { name: lead.name })}</strong>
+      </p>
+      <p>{t('phone.power.countdown', { seconds: left })}</p>
+      <div className="actions">
+        <button type="button" className="primary call" onClick={() => onDial(lead)}>
+          {t('phone.power.callNow')}
+        </button>
+        <button type="button" onClick={onStop}>
+          {t('phone.power.stop')}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,270 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ruleKinds, type Rule, type RuleKind, type StatusEntry } from '../../shared/catalogue';
+import { stages, type Language, type Stage } from '../../shared/domain';
+import type { ApiError } from '../../shared/errors';
+import { customerStatuses, entryLabel } from './catalogueStore';
+import { useCatalogue, useStores } from '../app/stores';
+import { toApiError } from '../leads/queueStore';
+import { TEXT_LIMITS } from '../../shared/textLimits';
+import { createActionKey } from '../api/actionKey';
+
+function StatusRow({ entry, onError }: { entry: StatusEntry; onError(e: ApiError | null): void }) {
+  const { t } = useTranslation();
+  const { client } = useStores();
+  const [draft, setDraft] = useState({
+    labelVi: entry.labelVi,
+    labelEn: entry.labelEn,
+    color: entry.color,
+  });
+  const hours = 'hours' in entry.rule ? entry.rule.hours : null;
+  const [hoursDraft, setHoursDraft] = useState(hours);
+  const update = async (changes: Record<string, unknown>) => {
+    try {
+      onError(null);
+      await client.call('statuses.update', { code: entry.code, ...changes });
+    } catch (err) {
+      onError(toApiError(err));
+    }
+  };
+  return (
+    <tr className={entry.active ? '' : 'retired'}>
+      <td>
+        {entry.kind === 'customer' ? t('admin.kindCustomer') : t(`stage.${entry.stage as Stage}`)}
+      </td>
+      <td>
+        <input
+          aria-label={t('admin.labelVi')}
+          maxLength={TEXT_LIMITS.statusLabel}
+          value={draft.labelVi}
+          onChange={(e) => setDraft({ ...draft, labelVi: e.target.value })}
+        />
+      </td>
+      <td>
+        <input
+          aria-label={t('admin.labelEn')}
+          maxLength={TEXT_LIMITS.statusLabel}
+          value={draft.labelEn}
+          onChange={(e) => setDraft({ ...draft, labelEn: e.target.value })}
+        />
+      </td>
+      <td>
+        <input
+          type="color"
+          aria-label={t('admin.color')}
+          value={draft.color}
+          onChange={(e) => setDraft({ ...draft, color: e.target.value })}
+        />
+      </td>
+      <td>
+        {t(`rule.${entry.rule.kind}`)}
+        {hours !== null && (
+          <input
+            type="number"
+            min={1}
+            className="narrow"
+            aria-label={t('admin.hours')}
+            value={hoursDraft ?? ''}
+            onChange={(e) => setHoursDraft(Number(e.target.value))}
+          />
+        )}
+      </td>
+      <td>{entry.builtin ? t('admin.builtin') : ''}</td>
+      <td>
+        <button
+          type="button"
+          onClick={() =>
+            void update({ ...draft, ...(hours !== null ? { hours: hoursDraft } : {}) })
+          }
+        >
+          {t('admin.save')}
+        </button>
+        {!entry.builtin && (
+          <button type="button" onClick={() => void update({ active: !entry.active })}>
+            {entry.active ? t('admin.retire') : t('admin.restore')}
+          </button>
+        )}
+      </td>
+    </tr>
+  );
+}
+
+function ruleOf(kind: RuleKind, hours: number): Rule {
+  switch (kind) {
+    case 'callback_after_hours':
+    case 'convert_contact':
+      return { kind, hours };
+    case 'create_order':
+      return { kind, payment: 'pending' };
+    default:
+      return { kind };
+  }
+}
+
+function AddStatus({ onError }: { onError(e: ApiError | null): void }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Language;
+  const { client } = useStores();
+  const statuses = useCatalogue((s) => s.statuses);
+  const [kind, setKind] = useState<'outcome' | 'customer'>('outcome');
+  const [stage, setStage] = useState<Stage>('new');
+  const [labelVi, setLabelVi] = useState('');
+  const [labelEn, setLabelEn] = useState('');
+  const [color, setColor] = useState('#546e7a');
+  const [rule, setRule] = useState<RuleKind>('none');
+  const [hours, setHours] = useState(24);
+  const [sets, setSets] = useState('');
+  const [addKey] = useState(createActionKey);
+  return (
+    <form
+      className="admin-add"
+      aria-label={t('admin.add')}
+      onSubmit={(e) => {
+        e.preventDefault();
+        onError(null);
+        client
+          .call('statuses.add', {
+            kind,
+            stage: kind === 'customer' ? null : stage,
+            labelVi,
+            labelEn: labelEn || labelVi,
+            color,
+            rule: kind === 'customer' ? { kind: 'none' } : ruleOf(rule, hours),
+            setsCustomerStatus: kind === 'customer' ? null : sets || null,
+            idempotencyKey: addKey.get(),
+          })
+          .then(() => {
+            addKey.done();
+            setLabelVi('');
+            setLabelEn('');
+          })
+          .catch((err: unknown) => onError(toApiError(err)));
+      }}
+    >
+      <h3>{t('admin.add')}</h3>
+      <select
+        aria-label={t('admin.kind')}
+        value={kind}
+        onChange={(e) => setKind(e.target.value as 'outcome' | 'customer')}
+      >
+        <option value="outcome">{t('admin.kindOutcome')}</option>
+        <option value="customer">{t('admin.kindCustomer')}</option>
+      </select>
+      {kind === 'outcome' && (
+        <select
+          aria-label={t('admin.stage')}
+          value={stage}
+          onChange={(e) => setStage(e.target.value as Stage)}
+        >
+          {stages.map((s) => (
+            <option key={s} value={s}>
+              {t(`stage.${s}`)}
+            </option>
+          ))}
+        </select>
+      )}
+      <input
+        aria-label={t('admin.labelVi')}
+        placeholder={t('admin.labelVi')}
+        maxLength={TEXT_LIMITS.statusLabel}
+        value={labelVi}
+        onChange={(e) => setLabelVi(e.target.value)}
+      />
+      <input
+        aria-label={t('admin.labelEn')}
+        placeholder={t('admin.labelEn')}
+        maxLength={TEXT_LIMITS.statusLabel}
+        value={labelEn}
+        onChange={(e) => setLabelEn(e.target.value)}
+      />
+      <input
+        type="color"
+        aria-label={t('admin.color')}
+        value={color}
+        onChange={(e) => setColor(e.target.value)}
+      />
+      {kind === 'outcome' && (
+        <>
+          <select
+            aria-label={t('admin.rule')}
+            value={rule}
+            onChange={(e) => setRule(e.target.value as RuleKind)}
+          >
+            {ruleKinds.map((r) => (
+              <option key={r} value={r}>
+                {t(`rule.${r}`)}
+              </option>
+            ))}
+          </select>
+          {(rule === 'callback_after_hours' || rule === 'convert_contact') && (
+            <input
+              type="number"
+              min={1}
+              className="narrow"
+              aria-label={t('admin.hours')}
+              value={hours}
+              onChange={(e) => setHours(Number(e.target.value))}
+            />
+          )}
+          <select
+            aria-label={t('admin.setsCustomerStatus')}
+            value={sets}
+            onChange={(e) => setSets(e.target.value)}
+          >
+            <option value="">—</option>
+            {customerStatuses(statuses).map((s) => (
+              <option key={s.code} value={s.code}>
+                {entryLabel(s, lang)}
+              </option>
+            ))}
+          </select>
+        </>
+      )}
+      <button type="submit" className="primary">
+        {t('admin.add')}
+      </button>
+    </form>
+  );
+}
+
+/** Seed 004: rename, recolour, retime, add and retire statuses. */
+export function StatusAdmin() {
+  const { t } = useTranslation();
+  const statuses = useCatalogue((s) => s.statuses);
+  const [error, setError] = useState<ApiError | null>(null);
+  return (
+    <section>
+      <h2>{t('admin.statuses')}</h2>
+      {error && (
+        <p className="form__error" role="alert">
+          {error.fields?.length
+            ? t(`errors.${error.fields[0]!.key}`)
+            : t(`errors.code.${error.code}`)}
+        </p>
+      )}
+      <table className="leads admin">
+        <thead>
+          <tr>
+            <th>{t('admin.stage')}</th>
+            <th>{t('admin.labelVi')}</th>
+            <th>{t('admin.labelEn')}</th>
+            <th>{t('admin.color')}</th>
+            <th>{t('admin.rule')}</th>
+            <th />
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {statuses.map((s) => (
+            <StatusRow
+              key={`${s.code}-${s.labelVi}-${s.labelEn}-${s.color}-${s.active}`}
+              entry={s}
+              onError={setError}
+            />
+          ))}
+        </tbody>
+      </table>
+      <AddStatus onError={setError} />
+    </section>
+  );
+}
