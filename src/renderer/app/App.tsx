@@ -5,7 +5,7 @@ import { AddLeadForm } from '../leads/AddLeadForm';
 import { ImportDialog } from '../intake/ImportDialog';
 import { InterruptedImports } from '../intake/InterruptedImports';
 import { SearchResults } from '../leads/SearchResults';
-import { createImporterStore } from '../intake/importStore';
+import { createImportStore } from '../intake/importStore';
 import { EmptyQueue } from '../leads/EmptyQueue';
 import { LanguageSwitch } from '../settings/LanguageSwitch';
 import { LeadDetail } from '../leads/LeadDetail';
@@ -49,7 +49,7 @@ export function App() {
   const [view, setView] = useState<'queue' | 'admin' | 'reports'>('queue');
   const [adding, setAdding] = useState(false);
   const [importing, setImporting] = useState(false);
-  const importer = useMemo(() => createImporterStore(client), [client]);
+  const importStore = useMemo(() => createImportStore(client), [client]);
   const [query, setQuery] = useState('');
   const searching = query.trim().length >= 2;
   const searchBox = useRef<HTMLInputElement>(null);
@@ -278,12 +278,12 @@ export function App() {
               client={client}
               onResume={(run) => {
                 setImporting(true);
-                void importer.getState().resume(run);
+                void importStore.getState().resume(run);
               }}
             />
             {importing && (
               <ImportDialog
-                importer={importer}
+                store={importStore}
                 language={settings.language}
                 onClose={() => setImporting(false)}
               />

@@ -3,14 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { Language } from '../../shared/domain';
 import { importFields, type ImportField, type TextEncoding } from '../../shared/importTypes';
-import type { createImporterStore } from './importStore';
+import type { ImportStore } from './importStore';
 import { ImportMappingTable } from './ImportMappingTable';
 import './intake.css';
 import { ImportReportView } from './ImportReportView';
 import { TEXT_LIMITS } from '../../shared/textLimits';
 
 interface Props {
-  importer: ReturnType<typeof createImporterStore>;
+  store: ImportStore;
   language: Language;
   onClose(): void;
 }
@@ -25,21 +25,21 @@ const CODE_PAGES: Partial<Record<TextEncoding, string>> = {
 const percent = (fraction: number) => Math.min(99, Math.floor(fraction * 100));
 
 /** Import leads from Marketing's CSV/XLSX: choose, check the columns, import, read the report. */
-export function ImportDialog({ importer, language, onClose }: Props) {
+export function ImportDialog({ store, language, onClose }: Props) {
   const { t, i18n } = useTranslation();
-  const s = useStore(importer);
+  const s = useStore(store);
   const number = useMemo(() => new Intl.NumberFormat(i18n.language), [i18n.language]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape' && s.step !== 'importing') {
-        void importer.getState().reset();
+        void store.getState().reset();
         onClose();
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [importer, onClose, s.step]);
+  }, [store, onClose, s.step]);
 
   const errorText = s.error
     ? (s.error.fields ?? []).map((f) => t(`errors.${f.key}`)).join(' ') ||
@@ -58,7 +58,7 @@ export function ImportDialog({ importer, language, onClose }: Props) {
         {s.step !== 'importing' && (
           <button
             onClick={() => {
-              void importer.getState().reset();
+              void store.getState().reset();
               onClose();
             }}
           >
@@ -77,7 +77,7 @@ export function ImportDialog({ importer, language, onClose }: Props) {
             autoFocus
             onChange={(e) => {
               const file = e.target.files?.[0];
-              if (file) void importer.getState().choose(file);
+              if (file) void store.getState().choose(file);
             }}
           />
           <p className="hint">{t('import.chooseHint')}</p>
@@ -100,7 +100,7 @@ export function ImportDialog({ importer, language, onClose }: Props) {
             max={1000}
           />
           <span aria-hidden>{percent(s.progress.fraction)}%</span>
-          <button onClick={() => void importer.getState().cancel()}>{t('import.cancel')}</button>
+          <button onClick={() => void store.getState().cancel()}>{t('import.cancel')}</button>
         </div>
       )}
 
@@ -128,7 +128,7 @@ export function ImportDialog({ importer, language, onClose }: Props) {
                 {t('import.sheet')}{' '}
                 <select
                   value={s.sheet}
-                  onChange={(e) => void importer.getState().reread({ sheet: e.target.value })}
+                  onChange={(e) => void store.getState().reread({ sheet: e.target.value })}
                 >
                   {s.preview.sheetNames.map((n) => (
                     <option key={n}>{n}</option>
@@ -142,9 +142,7 @@ export function ImportDialog({ importer, language, onClose }: Props) {
                 <select
                   value={s.delimiter}
                   onChange={(e) =>
-                    void importer
-                      .getState()
-                      .reread({ delimiter: e.target.value as ',' | ';' | '\t' })
+                    void store.getState().reread({ delimiter: e.target.value as ',' | ';' | '\t' })
                   }
                 >
                   <option value=",">{t('import.delimiters.comma')}</option>
@@ -157,7 +155,7 @@ export function ImportDialog({ importer, language, onClose }: Props) {
               <input
                 type="checkbox"
                 checked={s.mapping.hasHeader}
-                onChange={(e) => importer.getState().setHasHeader(e.target.checked)}
+                onChange={(e) => store.getState().setHasHeader(e.target.checked)}
               />{' '}
               {t('import.hasHeader')}
             </label>
@@ -166,7 +164,7 @@ export function ImportDialog({ importer, language, onClose }: Props) {
               <input
                 maxLength={TEXT_LIMITS.source}
                 value={s.mapping.defaultSource ?? ''}
-                onChange={(e) => importer.getState().setDefaultSource(e.target.value)}
+                onChange={(e) => store.getState().setDefaultSource(e.target.value)}
                 placeholder={t('import.defaultSourceHint')}
               />
             </label>
@@ -179,7 +177,7 @@ export function ImportDialog({ importer, language, onClose }: Props) {
                   aria-label={t(`import.field.${field}`)}
                   value={mapped(field) ?? ''}
                   onChange={(e) =>
-                    importer
+                    store
                       .getState()
                       .setColumn(field, e.target.value === '' ? null : Number(e.target.value))
                   }
@@ -204,11 +202,11 @@ export function ImportDialog({ importer, language, onClose }: Props) {
             <button
               className="primary"
               disabled={headerOnly}
-              onClick={() => void importer.getState().run()}
+              onClick={() => void store.getState().run()}
             >
               {t('import.start')}
             </button>
-            <button onClick={() => void importer.getState().reset()}>{t('import.other')}</button>
+            <button onClick={() => void store.getState().reset()}>{t('import.other')}</button>
           </div>
         </div>
       )}
@@ -225,7 +223,7 @@ export function ImportDialog({ importer, language, onClose }: Props) {
           fileName={s.fileName}
           language={language}
           onDone={() => {
-            void importer.getState().reset();
+            void store.getState().reset();
             onClose();
           }}
         />

@@ -14,7 +14,7 @@ import { toApiError } from '../leads/queueStore';
 
 export type ImportStep = 'choose' | 'uploading' | 'preview' | 'importing' | 'report';
 
-export interface ImporterState {
+export interface ImportState {
   step: ImportStep;
   fileName: string;
   uploadId: string | null;
@@ -60,9 +60,9 @@ const initial = {
  * written), import with progress and cancel, then the report. Main does the work; this only
  * keeps where the agent is.
  */
-export function createImporterStore(client: Client) {
+export function createImportStore(client: Client) {
   let uploadAbort: AbortController | null = null;
-  return createStore<ImporterState>()((set, get) => {
+  return createStore<ImportState>()((set, get) => {
     client.on('import.progress', (p) => {
       if (p.uploadId === get().uploadId && get().step === 'importing') {
         // Events of one import arrive in order; never let the bar step back.
@@ -206,3 +206,5 @@ export function createImporterStore(client: Client) {
     };
   });
 }
+
+export type ImportStore = ReturnType<typeof createImportStore>;
