@@ -1,3 +1,5 @@
+// The shared look first, so that each feature's own stylesheet can refine it.
+import './ui/ui.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';

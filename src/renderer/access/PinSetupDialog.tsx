@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { toApiError } from '../leads/queueStore';
+import { toApiError } from '../ui/apiError';
 import { useStores } from '../app/stores';
 import { useAccess, useApplyStatus } from './accessStore';
 import { pinErrorText } from './pinError';

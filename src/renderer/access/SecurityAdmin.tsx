@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { roles, type Role } from '../../shared/roles';
-import { toApiError } from '../leads/queueStore';
+import { toApiError } from '../ui/apiError';
 import { useStores } from '../app/stores';
 import { useAccess, useApplyStatus } from './accessStore';
 import { pinErrorText } from './pinError';

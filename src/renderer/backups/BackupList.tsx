@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { BackupInfo } from '../../shared/api/backups';
 import { formatDateTime } from '../../shared/time';
 import type { Client } from '../api/client';
-import { toApiError } from '../leads/queueStore';
+import { toApiError } from '../ui/apiError';
 
 function sizeText(bytes: number): string {
   return bytes >= 1 << 20

@@ -10,7 +10,7 @@ import type {
 import type { InterruptedImport } from '../../shared/intakeApi';
 import type { Client } from '../api/client';
 import { uploadFile, type NamedBlob } from '../api/uploadFile';
-import { toApiError } from '../leads/queueStore';
+import { toApiError } from '../ui/apiError';
 
 export type ImportStep = 'choose' | 'uploading' | 'preview' | 'importing' | 'report';
 

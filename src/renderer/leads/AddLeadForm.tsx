@@ -4,7 +4,7 @@ import type { Lead } from '../../shared/domain';
 import type { ApiError } from '../../shared/errors';
 import type { Client } from '../api/client';
 import { createActionKey } from '../api/actionKey';
-import { toApiError } from './queueStore';
+import { toApiError } from '../ui/apiError';
 import { CharCounter } from '../ui/CharCounter';
 import { LEAD_FIELD_LIMITS } from '../../shared/textLimits';
 

@@ -7,7 +7,7 @@ import { formatPhone } from '../../shared/phone';
 import { useWhenAccessChanges } from '../access/accessStore';
 import { customerStatuses, entryLabel } from '../workflow/catalogueStore';
 import { useCatalogue, useSettings, useStores } from '../app/stores';
-import { toApiError } from './queueStore';
+import { toApiError } from '../ui/apiError';
 import { createActionKey } from '../api/actionKey';
 import { DispositionPanel } from '../workflow/DispositionPanel';
 import { CallButton } from '../phone/CallButton';

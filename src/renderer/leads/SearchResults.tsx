@@ -6,7 +6,7 @@ import type { ApiError } from '../../shared/errors';
 import { seesNumbersMasked } from '../../shared/authApi';
 import { useAccess } from '../access/accessStore';
 import type { Client } from '../api/client';
-import { toApiError } from './queueStore';
+import { toApiError } from '../ui/apiError';
 import { LeadTable } from './LeadTable';
 import '../intake/intake.css';
 

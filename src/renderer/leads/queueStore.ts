@@ -1,7 +1,8 @@
 import { createStore } from 'zustand/vanilla';
 import type { Lead, Stage, StageCounts } from '../../shared/domain';
 import type { ApiError } from '../../shared/errors';
-import { ApiCallError, type Client } from '../api/client';
+import type { Client } from '../api/client';
+import { toApiError } from '../ui/apiError';
 
 export const PAGE_SIZE = 50;
 
@@ -31,11 +32,6 @@ export interface QueueState {
   moveSelection(delta: number): void;
   reload(): Promise<void>;
   loadMore(): Promise<void>;
-}
-
-export function toApiError(err: unknown): ApiError {
-  if (err instanceof ApiCallError) return err.error;
-  return { code: 'internal', message: err instanceof Error ? err.message : String(err) };
 }
 
 /** The lead queue: one tab at a time, fetched a page at a time, never the whole table. */

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../shared/errors';
 import { formatVnd, type Product } from '../../shared/orders';
 import { useCatalogue, useStores } from '../app/stores';
-import { toApiError } from '../leads/queueStore';
+import { toApiError } from '../ui/apiError';
 import { TEXT_LIMITS } from '../../shared/textLimits';
 import { createActionKey } from '../api/actionKey';
 

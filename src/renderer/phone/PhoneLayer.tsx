@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lead } from '../../shared/domain';
-import { usePhone, usePhoneController, usePhoneStore, useNow } from './phoneContext';
+import { usePhone, usePhoneController, usePhoneStore } from './phoneContext';
+import { useNow } from '../ui/useNow';
 import { hotkeyAction } from './phoneHotkeys';
 import { useQueue, useStores } from '../app/stores';
 import {

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { usePhone, usePhoneController, useNow } from './phoneContext';
+import { usePhone, usePhoneController } from './phoneContext';
+import { useNow } from '../ui/useNow';
 import { canDial, registrationKey } from './phoneStore';
 import { DialPad } from './DialPad';
 

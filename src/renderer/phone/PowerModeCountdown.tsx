@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lead } from '../../shared/domain';
-import { useNow } from './phoneContext';
+import { useNow } from '../ui/useNow';
 
 export const POWER_MODE_DELAY_MS = 5_000;
 

@@ -4,7 +4,7 @@ import type { Lead } from '../../shared/domain';
 import type { ApiError } from '../../shared/errors';
 import type { Client } from '../api/client';
 import { createActionKey } from '../api/actionKey';
-import { toApiError } from '../leads/queueStore';
+import { toApiError } from '../ui/apiError';
 import { useShownNumber } from '../access/useShownNumber';
 import { TEXT_LIMITS } from '../../shared/textLimits';
 

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CallingWindow } from '../../shared/callingHours';
 import type { ApiError } from '../../shared/errors';
 import { useSettings, useStores } from '../app/stores';
-import { toApiError } from '../leads/queueStore';
+import { toApiError } from '../ui/apiError';
 
 /** Decree 91/2020: the hours agents may call, per weekday. */
 export function CallingHoursAdmin() {

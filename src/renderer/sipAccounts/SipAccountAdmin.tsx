@@ -6,7 +6,7 @@ import type { SipAccountView } from '../../shared/softphone';
 import type { ConnectionTest } from '../phone/sip/Phone';
 import { usePhoneController } from '../phone/phoneContext';
 import { useStores } from '../app/stores';
-import { toApiError } from '../leads/queueStore';
+import { toApiError } from '../ui/apiError';
 import { TEXT_LIMITS } from '../../shared/textLimits';
 
 interface IceRow {

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../shared/errors';
 import { useStores } from '../app/stores';
-import { toApiError } from '../leads/queueStore';
+import { toApiError } from '../ui/apiError';
 import { syncErrorText } from './syncErrorText';
 import './sync.css';
 import { TEXT_LIMITS } from '../../shared/textLimits';

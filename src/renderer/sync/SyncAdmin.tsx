@@ -10,7 +10,7 @@ import { SigningKeyNote } from './SigningKeyNote';
 import { syncErrorText } from './syncErrorText';
 import { TrustKeyPrompt } from './TrustKeyPrompt';
 import { useCatalogue, useSettings, useStores } from '../app/stores';
-import { toApiError } from '../leads/queueStore';
+import { toApiError } from '../ui/apiError';
 import './sync.css';
 import { entryLabel } from '../workflow/catalogueStore';
 import { TEXT_LIMITS } from '../../shared/textLimits';

@@ -5,7 +5,7 @@ import { roleAllows } from '../../shared/roles';
 import { PinPrompt } from '../access/PinPrompt';
 import { useAccess, useApplyStatus } from '../access/accessStore';
 import { useStores } from '../app/stores';
-import { toApiError } from '../leads/queueStore';
+import { toApiError } from '../ui/apiError';
 import { syncErrorText } from './syncErrorText';
 
 /**

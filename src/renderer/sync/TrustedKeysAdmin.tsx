@@ -5,7 +5,7 @@ import type { TrustedKey } from '../../shared/syncApi';
 import { formatDateTime } from '../../shared/time';
 import { TEXT_LIMITS } from '../../shared/textLimits';
 import { useSettings, useStores } from '../app/stores';
-import { toApiError } from '../leads/queueStore';
+import { toApiError } from '../ui/apiError';
 import { syncErrorText } from './syncErrorText';
 import './sync.css';
 

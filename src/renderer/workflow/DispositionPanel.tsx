@@ -16,7 +16,7 @@ import type { CustomerFields } from '../../shared/workflow';
 import type { Client } from '../api/client';
 import { createActionKey } from '../api/actionKey';
 import { entryLabel, outcomesFor } from './catalogueStore';
-import { toApiError } from '../leads/queueStore';
+import { toApiError } from '../ui/apiError';
 import { CallbackPicker } from './CallbackPicker';
 import { CustomerForm } from './CustomerForm';
 import { emptyItem, OrderForm } from '../orders/OrderForm';

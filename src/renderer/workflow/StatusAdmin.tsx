@@ -5,7 +5,7 @@ import { stages, type Language, type Stage } from '../../shared/domain';
 import type { ApiError } from '../../shared/errors';
 import { customerStatuses, entryLabel } from './catalogueStore';
 import { useCatalogue, useStores } from '../app/stores';
-import { toApiError } from '../leads/queueStore';
+import { toApiError } from '../ui/apiError';
 import { TEXT_LIMITS } from '../../shared/textLimits';
 import { createActionKey } from '../api/actionKey';
 
