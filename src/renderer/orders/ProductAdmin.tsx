@@ -1,11 +1,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../../shared/errors';
 import { formatVnd, type Product } from '../../shared/orders';
-import { useCatalogue, useStores } from '../app/stores';
-import { toApiError } from '../ui/apiError';
 import { TEXT_LIMITS } from '../../shared/textLimits';
 import { createActionKey } from '../api/actionKey';
+import { useCatalogue, useStores } from '../app/stores';
+import { errorText } from '../ui/apiError';
+import { Button } from '../ui/Button';
+import { DataTable } from '../ui/DataTable';
+import { ErrorText } from '../ui/ErrorText';
+import { useAction } from '../ui/useAction';
 
 const blank = { id: null as string | null, code: '', name: '', unitPrice: 0, active: true };
 
@@ -15,52 +18,38 @@ export function ProductAdmin() {
   const { client, catalogue } = useStores();
   const products = useCatalogue((s) => s.products);
   const [draft, setDraft] = useState(blank);
-  const [error, setError] = useState<ApiError | null>(null);
+  const action = useAction<'save'>();
   const [saveKey] = useState(createActionKey);
   const edit = (p: Product) => setDraft({ ...p });
   return (
     <section>
       <h2>{t('admin.products')}</h2>
-      <table className="leads admin">
-        <thead>
-          <tr>
-            <th>{t('admin.code')}</th>
-            <th>{t('admin.name')}</th>
-            <th>{t('admin.price')}</th>
-            <th>{t('admin.active')}</th>
-            <th />
+      <DataTable
+        rows={products}
+        headers={[t('admin.code'), t('admin.name'), t('admin.price'), t('admin.active'), '']}
+        row={(p) => (
+          <tr key={p.id} className={p.active ? '' : 'retired'}>
+            <td>{p.code}</td>
+            <td>{p.name}</td>
+            <td className="mono">{formatVnd(p.unitPrice)}</td>
+            <td>{p.active ? '✓' : ''}</td>
+            <td>
+              <Button onClick={() => edit(p)}>{t('admin.save')}…</Button>
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {products.map((p) => (
-            <tr key={p.id} className={p.active ? '' : 'retired'}>
-              <td>{p.code}</td>
-              <td>{p.name}</td>
-              <td className="mono">{formatVnd(p.unitPrice)}</td>
-              <td>{p.active ? '✓' : ''}</td>
-              <td>
-                <button type="button" onClick={() => edit(p)}>
-                  {t('admin.save')}…
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        )}
+      />
       <form
         className="admin-add"
         aria-label={t('admin.addProduct')}
         onSubmit={(e) => {
           e.preventDefault();
-          setError(null);
-          client
-            .call('products.save', { ...draft, idempotencyKey: saveKey.get() })
-            .then(async () => {
-              saveKey.done();
-              setDraft(blank);
-              await catalogue.getState().load();
-            })
-            .catch((err: unknown) => setError(toApiError(err)));
+          void action.run('save', async () => {
+            await client.call('products.save', { ...draft, idempotencyKey: saveKey.get() });
+            saveKey.done();
+            setDraft(blank);
+            await catalogue.getState().load();
+          });
         }}
       >
         <input
@@ -95,16 +84,10 @@ export function ProductAdmin() {
           />{' '}
           {t('admin.active')}
         </label>
-        <button type="submit" className="primary">
+        <Button type="submit" variant="primary">
           {draft.id ? t('admin.save') : t('admin.addProduct')}
-        </button>
-        {error && (
-          <p className="form__error" role="alert">
-            {error.fields?.length
-              ? t(`errors.${error.fields[0]!.key}`)
-              : t(`errors.code.${error.code}`)}
-          </p>
-        )}
+        </Button>
+        <ErrorText>{action.error && errorText(t, action.error)}</ErrorText>
       </form>
     </section>
   );

@@ -1,9 +1,15 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallingWindow } from '../../shared/callingHours';
-import type { ApiError } from '../../shared/errors';
 import { useSettings, useStores } from '../app/stores';
-import { toApiError } from '../ui/apiError';
+import { errorText } from '../ui/apiError';
+import { Button } from '../ui/Button';
+import { DataTable } from '../ui/DataTable';
+import { ErrorText } from '../ui/ErrorText';
+import { useAction } from '../ui/useAction';
+
+/** Monday first, as the week is read in Vietnam. */
+const WEEK = [1, 2, 3, 4, 5, 6, 0];
 
 /** Decree 91/2020: the hours agents may call, per weekday. */
 export function CallingHoursAdmin() {
@@ -11,7 +17,7 @@ export function CallingHoursAdmin() {
   const { client } = useStores();
   const saved = useSettings((s) => s.settings.callingWindow);
   const [hours, setHours] = useState<CallingWindow>(saved);
-  const [error, setError] = useState<ApiError | null>(null);
+  const action = useAction<'save'>();
   const [done, setDone] = useState(false);
   const days = t('weekday', { returnObjects: true }) as string[];
   const setDay = (i: number, value: CallingWindow[number]) =>
@@ -19,76 +25,55 @@ export function CallingHoursAdmin() {
   return (
     <section>
       <h2>{t('admin.callingHours')}</h2>
-      <table className="leads admin">
-        <thead>
-          <tr>
-            <th>{t('admin.day')}</th>
-            <th>{t('admin.from')}</th>
-            <th>{t('admin.to')}</th>
-            <th>{t('admin.closed')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {[1, 2, 3, 4, 5, 6, 0].map((i) => {
-            const w = hours[i];
-            return (
-              <tr key={i}>
-                <td>{days[i]}</td>
-                <td>
-                  <input
-                    type="time"
-                    aria-label={`${days[i]} ${t('admin.from')}`}
-                    disabled={!w}
-                    value={w?.start ?? ''}
-                    onChange={(e) => w && setDay(i, { ...w, start: e.target.value })}
-                  />
-                </td>
-                <td>
-                  <input
-                    type="time"
-                    aria-label={`${days[i]} ${t('admin.to')}`}
-                    disabled={!w}
-                    value={w?.end ?? ''}
-                    onChange={(e) => w && setDay(i, { ...w, end: e.target.value })}
-                  />
-                </td>
-                <td>
-                  <input
-                    type="checkbox"
-                    aria-label={`${days[i]} ${t('admin.closed')}`}
-                    checked={!w}
-                    onChange={(e) =>
-                      setDay(i, e.target.checked ? null : { start: '08:00', end: '17:00' })
-                    }
-                  />
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-      <button
-        type="button"
-        className="primary"
+      <DataTable
+        rows={WEEK}
+        headers={[t('admin.day'), t('admin.from'), t('admin.to'), t('admin.closed')]}
+        row={(i) => {
+          const w = hours[i];
+          const time = (edge: 'start' | 'end', label: string) => (
+            <td>
+              <input
+                type="time"
+                aria-label={`${days[i]} ${label}`}
+                disabled={!w}
+                value={w?.[edge] ?? ''}
+                onChange={(e) => w && setDay(i, { ...w, [edge]: e.target.value })}
+              />
+            </td>
+          );
+          return (
+            <tr key={i}>
+              <td>{days[i]}</td>
+              {time('start', t('admin.from'))}
+              {time('end', t('admin.to'))}
+              <td>
+                <input
+                  type="checkbox"
+                  aria-label={`${days[i]} ${t('admin.closed')}`}
+                  checked={!w}
+                  onChange={(e) =>
+                    setDay(i, e.target.checked ? null : { start: '08:00', end: '17:00' })
+                  }
+                />
+              </td>
+            </tr>
+          );
+        }}
+      />
+      <Button
+        variant="primary"
         onClick={() => {
-          setError(null);
           setDone(false);
-          client
-            .call('settings.update', { callingWindow: hours })
-            .then(() => setDone(true))
-            .catch((err: unknown) => setError(toApiError(err)));
+          void action.run('save', async () => {
+            await client.call('settings.update', { callingWindow: hours });
+            setDone(true);
+          });
         }}
       >
         {t('admin.saveHours')}
-      </button>
+      </Button>
       {done && <span role="status"> {t('admin.saved')}</span>}
-      {error && (
-        <p className="form__error" role="alert">
-          {error.fields?.length
-            ? t(`errors.${error.fields[0]!.key}`)
-            : t(`errors.code.${error.code}`)}
-        </p>
-      )}
+      <ErrorText>{action.error && errorText(t, action.error)}</ErrorText>
     </section>
   );
 }

@@ -2,14 +2,20 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ruleKinds, type Rule, type RuleKind, type StatusEntry } from '../../shared/catalogue';
 import { stages, type Language, type Stage } from '../../shared/domain';
-import type { ApiError } from '../../shared/errors';
-import { customerStatuses, entryLabel } from './catalogueStore';
-import { useCatalogue, useStores } from '../app/stores';
-import { toApiError } from '../ui/apiError';
 import { TEXT_LIMITS } from '../../shared/textLimits';
 import { createActionKey } from '../api/actionKey';
+import { useCatalogue, useStores } from '../app/stores';
+import { errorText } from '../ui/apiError';
+import { Button } from '../ui/Button';
+import { DataTable } from '../ui/DataTable';
+import { ErrorText } from '../ui/ErrorText';
+import { useAction, type Action } from '../ui/useAction';
+import { customerStatuses, entryLabel } from './catalogueStore';
 
-function StatusRow({ entry, onError }: { entry: StatusEntry; onError(e: ApiError | null): void }) {
+/** A row's save and the add form share the screen's one error line. */
+type StatusAction = Action<'update' | 'add'>;
+
+function StatusRow({ entry, action }: { entry: StatusEntry; action: StatusAction }) {
   const { t } = useTranslation();
   const { client } = useStores();
   const [draft, setDraft] = useState({
@@ -19,14 +25,8 @@ function StatusRow({ entry, onError }: { entry: StatusEntry; onError(e: ApiError
   });
   const hours = 'hours' in entry.rule ? entry.rule.hours : null;
   const [hoursDraft, setHoursDraft] = useState(hours);
-  const update = async (changes: Record<string, unknown>) => {
-    try {
-      onError(null);
-      await client.call('statuses.update', { code: entry.code, ...changes });
-    } catch (err) {
-      onError(toApiError(err));
-    }
-  };
+  const update = (changes: Record<string, unknown>) =>
+    action.run('update', () => client.call('statuses.update', { code: entry.code, ...changes }));
   return (
     <tr className={entry.active ? '' : 'retired'}>
       <td>
@@ -71,18 +71,17 @@ function StatusRow({ entry, onError }: { entry: StatusEntry; onError(e: ApiError
       </td>
       <td>{entry.builtin ? t('admin.builtin') : ''}</td>
       <td>
-        <button
-          type="button"
+        <Button
           onClick={() =>
             void update({ ...draft, ...(hours !== null ? { hours: hoursDraft } : {}) })
           }
         >
           {t('admin.save')}
-        </button>
+        </Button>
         {!entry.builtin && (
-          <button type="button" onClick={() => void update({ active: !entry.active })}>
+          <Button onClick={() => void update({ active: !entry.active })}>
             {entry.active ? t('admin.retire') : t('admin.restore')}
-          </button>
+          </Button>
         )}
       </td>
     </tr>
@@ -101,7 +100,7 @@ function ruleOf(kind: RuleKind, hours: number): Rule {
   }
 }
 
-function AddStatus({ onError }: { onError(e: ApiError | null): void }) {
+function AddStatus({ action }: { action: StatusAction }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Language;
   const { client } = useStores();
@@ -121,9 +120,8 @@ function AddStatus({ onError }: { onError(e: ApiError | null): void }) {
       aria-label={t('admin.add')}
       onSubmit={(e) => {
         e.preventDefault();
-        onError(null);
-        client
-          .call('statuses.add', {
+        void action.run('add', async () => {
+          await client.call('statuses.add', {
             kind,
             stage: kind === 'customer' ? null : stage,
             labelVi,
@@ -132,13 +130,11 @@ function AddStatus({ onError }: { onError(e: ApiError | null): void }) {
             rule: kind === 'customer' ? { kind: 'none' } : ruleOf(rule, hours),
             setsCustomerStatus: kind === 'customer' ? null : sets || null,
             idempotencyKey: addKey.get(),
-          })
-          .then(() => {
-            addKey.done();
-            setLabelVi('');
-            setLabelEn('');
-          })
-          .catch((err: unknown) => onError(toApiError(err)));
+          });
+          addKey.done();
+          setLabelVi('');
+          setLabelEn('');
+        });
       }}
     >
       <h3>{t('admin.add')}</h3>
@@ -220,51 +216,42 @@ function AddStatus({ onError }: { onError(e: ApiError | null): void }) {
           </select>
         </>
       )}
-      <button type="submit" className="primary">
+      <Button type="submit" variant="primary">
         {t('admin.add')}
-      </button>
+      </Button>
     </form>
   );
 }
 
-/** Seed 004: rename, recolour, retime, add and retire statuses. */
+/** Statuses: rename, recolour, retime, add and retire them. */
 export function StatusAdmin() {
   const { t } = useTranslation();
   const statuses = useCatalogue((s) => s.statuses);
-  const [error, setError] = useState<ApiError | null>(null);
+  const action: StatusAction = useAction();
   return (
     <section>
       <h2>{t('admin.statuses')}</h2>
-      {error && (
-        <p className="form__error" role="alert">
-          {error.fields?.length
-            ? t(`errors.${error.fields[0]!.key}`)
-            : t(`errors.code.${error.code}`)}
-        </p>
-      )}
-      <table className="leads admin">
-        <thead>
-          <tr>
-            <th>{t('admin.stage')}</th>
-            <th>{t('admin.labelVi')}</th>
-            <th>{t('admin.labelEn')}</th>
-            <th>{t('admin.color')}</th>
-            <th>{t('admin.rule')}</th>
-            <th />
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {statuses.map((s) => (
-            <StatusRow
-              key={`${s.code}-${s.labelVi}-${s.labelEn}-${s.color}-${s.active}`}
-              entry={s}
-              onError={setError}
-            />
-          ))}
-        </tbody>
-      </table>
-      <AddStatus onError={setError} />
+      <ErrorText>{action.error && errorText(t, action.error)}</ErrorText>
+      <DataTable
+        rows={statuses}
+        headers={[
+          t('admin.stage'),
+          t('admin.labelVi'),
+          t('admin.labelEn'),
+          t('admin.color'),
+          t('admin.rule'),
+          '',
+          '',
+        ]}
+        row={(s) => (
+          <StatusRow
+            key={`${s.code}-${s.labelVi}-${s.labelEn}-${s.color}-${s.active}`}
+            entry={s}
+            action={action}
+          />
+        )}
+      />
+      <AddStatus action={action} />
     </section>
   );
 }
