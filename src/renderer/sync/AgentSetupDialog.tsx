@@ -1,11 +1,15 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../../shared/errors';
+import { TEXT_LIMITS } from '../../shared/textLimits';
 import { useStores } from '../app/stores';
-import { toApiError } from '../ui/apiError';
+import { fieldErrorKey, toApiError } from '../ui/apiError';
+import { Button } from '../ui/Button';
+import { Dialog } from '../ui/Dialog';
+import { ErrorText } from '../ui/ErrorText';
+import { Field } from '../ui/Field';
+import { useAction } from '../ui/useAction';
 import { syncErrorText } from './syncErrorText';
 import './sync.css';
-import { TEXT_LIMITS } from '../../shared/textLimits';
 
 const RETRY_MS = 1000;
 
@@ -19,8 +23,7 @@ export function AgentSetupDialog() {
   const [needed, setNeeded] = useState(false);
   const [name, setName] = useState('');
   const [code, setCode] = useState('');
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const action = useAction<'save'>();
 
   useEffect(() => {
     let live = true;
@@ -45,75 +48,59 @@ export function AgentSetupDialog() {
 
   if (!needed) return null;
   const fieldError = (path: string) => {
-    const f = error?.fields?.find((x) => x.path === path);
-    return f ? t(`errors.${f.key}`) : null;
+    const key = fieldErrorKey(action.error, path);
+    return key ? t(key) : null;
   };
   const nameError = fieldError('name');
   const codeError = fieldError('code');
   return (
-    <div className="agent-setup-backdrop">
-      <form
-        className="agent-setup-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="agent-setup-title"
-        onSubmit={(e) => {
-          e.preventDefault();
-          setSaving(true);
-          setError(null);
-          client
-            .call('agent.set', { name, code })
-            .then(() => setNeeded(false))
-            .catch((err: unknown) => setError(toApiError(err)))
-            .finally(() => setSaving(false));
-        }}
-      >
-        <h2 id="agent-setup-title">{t('agent.setupTitle')}</h2>
-        <p>{t('agent.setupIntro')}</p>
-        <div className="field">
-          <label htmlFor="agent-name">{t('agent.name')}</label>
-          <input
-            id="agent-name"
-            autoFocus
-            autoComplete="name"
-            maxLength={TEXT_LIMITS.shortName}
-            value={name}
-            aria-invalid={nameError !== null}
-            onChange={(e) => setName(e.target.value)}
-          />
-          {nameError && <p className="form__error">{nameError}</p>}
-        </div>
-        <div className="field">
-          <label htmlFor="agent-code">{t('agent.code')}</label>
-          <input
-            id="agent-code"
-            autoComplete="off"
-            maxLength={TEXT_LIMITS.agentCode}
-            value={code}
-            aria-invalid={codeError !== null}
-            aria-describedby="agent-code-hint"
-            onChange={(e) => setCode(e.target.value)}
-          />
-          <p id="agent-code-hint" className="hint">
-            {t('agent.codeHint')}
-          </p>
-          {codeError && <p className="form__error">{codeError}</p>}
-        </div>
-        {error && !nameError && !codeError && (
-          <p className="form__error" role="alert">
-            {syncErrorText(t, error)}
-          </p>
-        )}
-        <div className="actions">
-          <button
-            type="submit"
-            className="primary"
-            disabled={saving || !name.trim() || !code.trim()}
-          >
-            {saving ? t('agent.saving') : t('agent.save')}
-          </button>
-        </div>
-      </form>
-    </div>
+    <Dialog
+      id="agent-setup-title"
+      title={t('agent.setupTitle')}
+      top
+      className="agent-setup-dialog"
+      onSubmit={() =>
+        void action.run('save', async () => {
+          await client.call('agent.set', { name, code });
+          setNeeded(false);
+        })
+      }
+    >
+      <p>{t('agent.setupIntro')}</p>
+      <Field id="agent-name" label={t('agent.name')} error={nameError}>
+        <input
+          id="agent-name"
+          autoFocus
+          autoComplete="name"
+          maxLength={TEXT_LIMITS.shortName}
+          value={name}
+          aria-invalid={nameError !== null}
+          onChange={(e) => setName(e.target.value)}
+        />
+      </Field>
+      <Field id="agent-code" label={t('agent.code')} hint={t('agent.codeHint')} error={codeError}>
+        <input
+          id="agent-code"
+          autoComplete="off"
+          maxLength={TEXT_LIMITS.agentCode}
+          value={code}
+          aria-invalid={codeError !== null}
+          aria-describedby="agent-code-hint"
+          onChange={(e) => setCode(e.target.value)}
+        />
+      </Field>
+      <ErrorText>
+        {action.error && !nameError && !codeError && syncErrorText(t, action.error)}
+      </ErrorText>
+      <div className="actions">
+        <Button
+          type="submit"
+          variant="primary"
+          disabled={action.busy !== null || !name.trim() || !code.trim()}
+        >
+          {action.busy ? t('agent.saving') : t('agent.save')}
+        </Button>
+      </div>
+    </Dialog>
   );
 }

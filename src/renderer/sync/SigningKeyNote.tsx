@@ -5,6 +5,7 @@ import type { SigningKeyView } from '../../shared/syncApi';
 import { useAccess } from '../access/accessStore';
 import { useStores } from '../app/stores';
 import { TEXT_LIMITS } from '../../shared/textLimits';
+import { Field } from '../ui/Field';
 
 /**
  * A supervisor's screen: the key every lead list is signed with. The fingerprint is what the
@@ -38,8 +39,7 @@ export function SigningKeyNote() {
         </strong>
       </p>
       <p className="hint">{t('sync.key.ownHint')}</p>
-      <div className="field">
-        <label htmlFor="sync-own-public-key">{t('sync.key.publicKey')}</label>
+      <Field id="sync-own-public-key" label={t('sync.key.publicKey')}>
         <input
           id="sync-own-public-key"
           type="text"
@@ -49,7 +49,7 @@ export function SigningKeyNote() {
           value={key.publicKey}
           onFocus={(e) => e.target.select()}
         />
-      </div>
+      </Field>
     </div>
   );
 }

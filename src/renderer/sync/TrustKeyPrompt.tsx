@@ -1,11 +1,12 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../shared/errors';
 import { roleAllows } from '../../shared/roles';
-import { PinPrompt } from '../access/PinPrompt';
 import { useAccess, useApplyStatus } from '../access/accessStore';
+import { PinPrompt } from '../access/PinPrompt';
 import { useStores } from '../app/stores';
-import { toApiError } from '../ui/apiError';
+import { Button } from '../ui/Button';
+import { ErrorText } from '../ui/ErrorText';
+import { useAction } from '../ui/useAction';
 import { syncErrorText } from './syncErrorText';
 
 /**
@@ -25,26 +26,18 @@ export function TrustKeyPrompt({
   const { client } = useStores();
   const applyStatus = useApplyStatus();
   const status = useAccess((s) => s.status);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const action = useAction<'trust'>();
   const data = refusal.data ?? {};
   const print = String(data.fingerprint ?? '');
   const signer = `${String(data.signerName ?? '')} (${String(data.signerCode ?? '')})`;
   const admin = status !== null && roleAllows(status.role, 'admin');
 
-  const trust = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const trust = () =>
+    action.run('trust', async () => {
       await client.call('sync.trustKey', { publicKey: String(data.publicKey), label: signer });
       if (status?.unlockedUntil) applyStatus(await client.call('auth.lock', {}));
       await onTrusted();
-    } catch (err) {
-      setError(toApiError(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <div className="sync-trust" role="group" aria-label={t('sync.key.trustTitle')}>
@@ -54,20 +47,16 @@ export function TrustKeyPrompt({
       </p>
       <p className="hint">{t('sync.key.trustCompare', { signer })}</p>
       {admin ? (
-        <button type="button" className="primary" disabled={busy} onClick={() => void trust()}>
+        <Button variant="primary" disabled={action.busy !== null} onClick={() => void trust()}>
           {t('sync.key.trustAndReceive', { fingerprint: print })}
-        </button>
+        </Button>
       ) : (
         <>
           <p>{t('sync.key.trustNeedsAdmin')}</p>
           <PinPrompt id="trust-key-pin" />
         </>
       )}
-      {error && (
-        <p className="form__error" role="alert">
-          {syncErrorText(t, error)}
-        </p>
-      )}
+      <ErrorText>{action.error && syncErrorText(t, action.error)}</ErrorText>
     </div>
   );
 }

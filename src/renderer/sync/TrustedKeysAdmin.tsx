@@ -1,13 +1,18 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../../shared/errors';
 import type { TrustedKey } from '../../shared/syncApi';
-import { formatDateTime } from '../../shared/time';
 import { TEXT_LIMITS } from '../../shared/textLimits';
+import { formatDateTime } from '../../shared/time';
 import { useSettings, useStores } from '../app/stores';
-import { toApiError } from '../ui/apiError';
+import { Button } from '../ui/Button';
+import { DataTable } from '../ui/DataTable';
+import { ErrorText } from '../ui/ErrorText';
+import { Field } from '../ui/Field';
+import { useAction, useLoad } from '../ui/useAction';
 import { syncErrorText } from './syncErrorText';
 import './sync.css';
+
+const none: TrustedKey[] = [];
 
 /**
  * Admin only (inside a RoleGate): the supervisors' keys whose lead lists this desk takes. A key
@@ -18,82 +23,63 @@ export function TrustedKeysAdmin() {
   const { t } = useTranslation();
   const { client } = useStores();
   const timeZone = useSettings((s) => s.settings.timeZone);
-  const [keys, setKeys] = useState<TrustedKey[]>([]);
+  const action = useAction<'load' | 'untrust' | 'trust'>();
+  const { fail } = action;
+  const keys = useLoad(
+    useCallback(() => client.call('sync.trustedKeys', {}), [client]),
+    none,
+    useCallback((err: unknown) => fail('load', err), [fail]),
+  );
   const [publicKey, setPublicKey] = useState('');
   const [label, setLabel] = useState('');
   const [added, setAdded] = useState<TrustedKey | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-
-  const load = useCallback(
-    () =>
-      client
-        .call('sync.trustedKeys', {})
-        .then(setKeys)
-        .catch((err: unknown) => setError(toApiError(err))),
-    [client],
-  );
-  useEffect(() => void load(), [load]);
-
-  const act = (p: Promise<unknown>) => {
-    setError(null);
-    return p.then(load).catch((err: unknown) => setError(toApiError(err)));
-  };
 
   return (
     <section className="sync-admin trusted-keys" aria-labelledby="trusted-keys-title">
       <h2 id="trusted-keys-title">{t('sync.key.trustedTitle')}</h2>
       <p className="hint">{t('sync.key.trustedHint')}</p>
-      {keys.length === 0 ? (
-        <p>{t('sync.key.trustedNone')}</p>
-      ) : (
-        <table className="leads admin" aria-label={t('sync.key.trustedTitle')}>
-          <thead>
-            <tr>
-              <th>{t('sync.key.fingerprint')}</th>
-              <th>{t('sync.key.label')}</th>
-              <th>{t('sync.key.since')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {keys.map((k) => (
-              <tr key={k.publicKey}>
-                <td className="mono">{k.fingerprint}</td>
-                <td>{k.label}</td>
-                <td>{formatDateTime(k.trustedAt, timeZone)}</td>
-                <td>
-                  <button
-                    type="button"
-                    onClick={() =>
-                      void act(client.call('sync.untrustKey', { publicKey: k.publicKey }))
-                    }
-                  >
-                    {t('sync.key.untrust')}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        rows={keys.value}
+        label={t('sync.key.trustedTitle')}
+        headers={[t('sync.key.fingerprint'), t('sync.key.label'), t('sync.key.since'), '']}
+        empty={<p>{t('sync.key.trustedNone')}</p>}
+        row={(k) => (
+          <tr key={k.publicKey}>
+            <td className="mono">{k.fingerprint}</td>
+            <td>{k.label}</td>
+            <td>{formatDateTime(k.trustedAt, timeZone)}</td>
+            <td>
+              <Button
+                onClick={() =>
+                  void action.run('untrust', async () => {
+                    await client.call('sync.untrustKey', { publicKey: k.publicKey });
+                    await keys.reload();
+                  })
+                }
+              >
+                {t('sync.key.untrust')}
+              </Button>
+            </td>
+          </tr>
+        )}
+      />
       <form
         className="admin-add"
         aria-label={t('sync.key.addTitle')}
         onSubmit={(e) => {
           e.preventDefault();
           setAdded(null);
-          void act(
-            client.call('sync.trustKey', { publicKey, label }).then((k) => {
-              setAdded(k);
-              setPublicKey('');
-              setLabel('');
-            }),
-          );
+          void action.run('trust', async () => {
+            const k = await client.call('sync.trustKey', { publicKey, label });
+            setAdded(k);
+            setPublicKey('');
+            setLabel('');
+            await keys.reload();
+          });
         }}
       >
         <h3>{t('sync.key.addTitle')}</h3>
-        <div className="field">
-          <label htmlFor="trust-public-key">{t('sync.key.pasteKey')}</label>
+        <Field id="trust-public-key" label={t('sync.key.pasteKey')}>
           <input
             id="trust-public-key"
             type="text"
@@ -102,9 +88,8 @@ export function TrustedKeysAdmin() {
             value={publicKey}
             onChange={(e) => setPublicKey(e.target.value)}
           />
-        </div>
-        <div className="field">
-          <label htmlFor="trust-label">{t('sync.key.label')}</label>
+        </Field>
+        <Field id="trust-label" label={t('sync.key.label')}>
           <input
             id="trust-label"
             type="text"
@@ -112,21 +97,17 @@ export function TrustedKeysAdmin() {
             value={label}
             onChange={(e) => setLabel(e.target.value)}
           />
-        </div>
-        <button type="submit" disabled={!publicKey.trim() || !label.trim()}>
+        </Field>
+        <Button type="submit" disabled={!publicKey.trim() || !label.trim()}>
           {t('sync.key.add')}
-        </button>
+        </Button>
       </form>
       {added && (
         <p className="notice" role="status">
           {t('sync.key.added', { fingerprint: added.fingerprint, label: added.label })}
         </p>
       )}
-      {error && (
-        <p className="form__error" role="alert">
-          {syncErrorText(t, error)}
-        </p>
-      )}
+      <ErrorText>{action.error && syncErrorText(t, action.error)}</ErrorText>
     </section>
   );
 }

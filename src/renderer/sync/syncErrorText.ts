@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { ApiError } from '../../shared/errors';
+import { fieldsText } from '../ui/apiError';
 
 /** One sentence for a failed agent/sync call: the bundle's problem, the field's, or the code's. */
 export function syncErrorText(t: TFunction, error: ApiError): string {
@@ -17,9 +18,6 @@ export function syncErrorText(t: TFunction, error: ApiError): string {
       }),
     });
   }
-  if (error.fields && error.fields.length > 0) {
-    // One sentence per problem: a name can break several rules of the same key.
-    return [...new Set(error.fields.map((f) => t(`errors.${f.key}`)))].join(' ');
-  }
-  return t(`errors.code.${error.code}`);
+  // One sentence per problem: a name can break several rules of the same key.
+  return fieldsText(t, error, { unique: true });
 }
