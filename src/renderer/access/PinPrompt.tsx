@@ -7,6 +7,7 @@ import { useAction } from '../ui/useAction';
 import { useApplyStatus } from './accessStore';
 import { pinErrorText } from './pinError';
 import { PinField } from './PinField';
+import { Form } from '../ui/Form';
 
 /**
  * Asks for the admin PIN and unlocks this connection (main enforces the wait after failures).
@@ -19,10 +20,9 @@ export function PinPrompt({ id = 'unlock-pin' }: { id?: string } = {}) {
   const [pin, setPin] = useState('');
   const action = useAction<'unlock'>();
   return (
-    <form
+    <Form
       className="pin-prompt"
-      onSubmit={(e) => {
-        e.preventDefault();
+      onSubmit={() => {
         void action
           .run('unlock', () => client.call('auth.unlock', { pin }).then(applyStatus))
           .then(() => setPin(''));
@@ -40,6 +40,6 @@ export function PinPrompt({ id = 'unlock-pin' }: { id?: string } = {}) {
       <Button type="submit" variant="primary" disabled={action.busy !== null || pin.length === 0}>
         {t('access.unlock')}
       </Button>
-    </form>
+    </Form>
   );
 }

@@ -2,13 +2,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStores } from '../app/stores';
 import { toApiError } from '../ui/apiError';
-import { Button } from '../ui/Button';
 import { Dialog } from '../ui/Dialog';
 import { ErrorText } from '../ui/ErrorText';
 import { useAccess, useApplyStatus } from './accessStore';
 import { pinErrorText } from './pinError';
 import { PinField } from './PinField';
 import './access.css';
+import { FormActions } from '../ui/FormActions';
 
 /**
  * First start: "Tạo mã PIN quản trị". Shown while no admin PIN exists. Independent of the
@@ -57,11 +57,7 @@ export function PinSetupDialog() {
         onChange={setAgain}
       />
       <ErrorText>{error}</ErrorText>
-      <div className="actions">
-        <Button type="submit" variant="primary" disabled={!pin || !again}>
-          {t('access.create')}
-        </Button>
-      </div>
+      <FormActions submit={t('access.create')} disabled={!pin || !again} />
     </Dialog>
   );
 }

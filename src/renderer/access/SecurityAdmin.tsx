@@ -9,6 +9,8 @@ import { MessageText, type Message } from '../ui/MessageText';
 import { useAccess, useApplyStatus } from './accessStore';
 import { pinErrorText } from './pinError';
 import { PinField } from './PinField';
+import { Form } from '../ui/Form';
+import { Checkbox } from '../ui/Checkbox';
 
 /** Admin only (inside a RoleGate): the install's role, number masking, changing the PIN. */
 export function SecurityAdmin() {
@@ -44,26 +46,22 @@ export function SecurityAdmin() {
           ))}
         </select>
       </Field>
-      <label className="checkbox">
-        <input
-          type="checkbox"
-          checked={maskingPending ?? status.maskNumbers}
-          onChange={(e) => {
-            const maskNumbers = e.target.checked;
-            setMaskingPending(maskNumbers);
-            void apply(client.call('auth.setMasking', { maskNumbers })).finally(() =>
-              setMaskingPending(null),
-            );
-          }}
-        />{' '}
-        {t('access.maskNumbers')}
-      </label>
+      <Checkbox
+        className="checkbox"
+        label={t('access.maskNumbers')}
+        checked={maskingPending ?? status.maskNumbers}
+        onChange={(maskNumbers) => {
+          setMaskingPending(maskNumbers);
+          void apply(client.call('auth.setMasking', { maskNumbers })).finally(() =>
+            setMaskingPending(null),
+          );
+        }}
+      />
       <p className="hint">{t('access.maskHint')}</p>
-      <form
+      <Form
         className="admin-add"
         aria-label={t('access.changePin')}
-        onSubmit={(e) => {
-          e.preventDefault();
+        onSubmit={() => {
           setMessage(null);
           client
             .call('auth.changePin', { currentPin, newPin })
@@ -93,7 +91,7 @@ export function SecurityAdmin() {
         <Button type="submit" disabled={!currentPin || !newPin}>
           {t('access.changePin')}
         </Button>
-      </form>
+      </Form>
       <MessageText message={message} />
     </section>
   );

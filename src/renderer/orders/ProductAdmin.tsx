@@ -9,6 +9,8 @@ import { Button } from '../ui/Button';
 import { DataTable } from '../ui/DataTable';
 import { ErrorText } from '../ui/ErrorText';
 import { useAction } from '../ui/useAction';
+import { Form } from '../ui/Form';
+import { Checkbox } from '../ui/Checkbox';
 
 const blank = { id: null as string | null, code: '', name: '', unitPrice: 0, active: true };
 
@@ -39,11 +41,10 @@ export function ProductAdmin() {
           </tr>
         )}
       />
-      <form
+      <Form
         className="admin-add"
         aria-label={t('admin.addProduct')}
-        onSubmit={(e) => {
-          e.preventDefault();
+        onSubmit={() => {
           void action.run('save', async () => {
             await client.call('products.save', { ...draft, idempotencyKey: saveKey.get() });
             saveKey.done();
@@ -76,19 +77,16 @@ export function ProductAdmin() {
             setDraft({ ...draft, unitPrice: Math.max(0, Math.floor(Number(e.target.value))) })
           }
         />
-        <label>
-          <input
-            type="checkbox"
-            checked={draft.active}
-            onChange={(e) => setDraft({ ...draft, active: e.target.checked })}
-          />{' '}
-          {t('admin.active')}
-        </label>
+        <Checkbox
+          label={t('admin.active')}
+          checked={draft.active}
+          onChange={(checked) => setDraft({ ...draft, active: checked })}
+        />
         <Button type="submit" variant="primary">
           {draft.id ? t('admin.save') : t('admin.addProduct')}
         </Button>
         <ErrorText>{action.error && errorText(t, action.error)}</ErrorText>
-      </form>
+      </Form>
     </section>
   );
 }

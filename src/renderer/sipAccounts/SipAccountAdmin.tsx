@@ -39,10 +39,7 @@ export function SipAccountAdmin() {
       <DataTable
         rows={accounts.value}
         headers={[
-          t('phone.accounts.name'),
-          t('phone.accounts.username'),
-          t('phone.accounts.wsServer'),
-          t('phone.accounts.active'),
+          ...['name', 'username', 'wsServer', 'active'].map((k) => t(`phone.accounts.${k}`)),
           '',
         ]}
         empty={<p>{t('phone.accounts.none')}</p>}

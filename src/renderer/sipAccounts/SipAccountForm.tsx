@@ -12,6 +12,8 @@ import { Field } from '../ui/Field';
 import { useAction } from '../ui/useAction';
 import { IceServersFieldset } from './IceServersFieldset';
 import { draftOf, saveInputOf, SIP_FIELD_LIMITS, type Draft } from './sipAccountDraft';
+import { Form } from '../ui/Form';
+import { Checkbox } from '../ui/Checkbox';
 
 interface Props {
   /** The account as it opens (a blank one to add). */
@@ -77,12 +79,11 @@ export function SipAccountForm({ initial, accounts, reload, onClose }: Props) {
   };
 
   return (
-    <form
+    <Form
       className="admin-add"
       aria-label={t('phone.accounts.form')}
       autoComplete="off"
-      onSubmit={(e) => {
-        e.preventDefault();
+      onSubmit={() => {
         void save();
       }}
     >
@@ -140,14 +141,12 @@ export function SipAccountForm({ initial, accounts, reload, onClose }: Props) {
           )
         }
       />
-      <label className="switch">
-        <input
-          type="checkbox"
-          checked={draft.active}
-          onChange={(e) => set('active', e.target.checked)}
-        />{' '}
-        {t('phone.accounts.active')}
-      </label>
+      <Checkbox
+        className="switch"
+        label={t('phone.accounts.active')}
+        checked={draft.active}
+        onChange={(checked) => set('active', checked)}
+      />
       <ErrorText>
         {action.error && !action.error.fields?.length && t(`errors.code.${action.error.code}`)}
       </ErrorText>
@@ -184,6 +183,6 @@ export function SipAccountForm({ initial, accounts, reload, onClose }: Props) {
             : t(`phone.accounts.testFailed.${test.reason}`, { code: test.statusCode ?? '' })}
         </p>
       )}
-    </form>
+    </Form>
   );
 }

@@ -3,13 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { TEXT_LIMITS } from '../../shared/textLimits';
 import { useStores } from '../app/stores';
 import { fieldErrorKey, toApiError } from '../ui/apiError';
-import { Button } from '../ui/Button';
 import { Dialog } from '../ui/Dialog';
 import { ErrorText } from '../ui/ErrorText';
 import { Field } from '../ui/Field';
 import { useAction } from '../ui/useAction';
 import { syncErrorText } from './syncErrorText';
 import './sync.css';
+import { FormActions } from '../ui/FormActions';
 
 const RETRY_MS = 1000;
 
@@ -92,15 +92,12 @@ export function AgentSetupDialog() {
       <ErrorText>
         {action.error && !nameError && !codeError && syncErrorText(t, action.error)}
       </ErrorText>
-      <div className="actions">
-        <Button
-          type="submit"
-          variant="primary"
-          disabled={action.busy !== null || !name.trim() || !code.trim()}
-        >
-          {action.busy ? t('agent.saving') : t('agent.save')}
-        </Button>
-      </div>
+      <FormActions
+        submit={t('agent.save')}
+        busyLabel={t('agent.saving')}
+        busy={action.busy !== null}
+        disabled={!name.trim() || !code.trim()}
+      />
     </Dialog>
   );
 }

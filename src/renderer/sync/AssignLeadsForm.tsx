@@ -1,15 +1,16 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { stages, type Stage } from '../../shared/domain';
+import type { Stage } from '../../shared/domain';
 import type { Agent, BundleSummary } from '../../shared/syncApi';
 import { TEXT_LIMITS } from '../../shared/textLimits';
-import { useCatalogue, useSettings, useStores } from '../app/stores';
-import { Button } from '../ui/Button';
+import { useCatalogue, useStores } from '../app/stores';
 import { Field } from '../ui/Field';
-import { customerStatuses, entryLabel } from '../workflow/catalogueStore';
 import { folderOf, namedFile, type SyncForm } from './bundles';
 import { SigningKeyNote } from './SigningKeyNote';
-import { SyncError } from './SyncError';
+import { Form } from '../ui/Form';
+import { CustomerStatusOptions } from '../workflow/CustomerStatusOptions';
+import { StageOptions } from '../leads/StageOptions';
+import { SyncSubmit } from './SyncSubmit';
 
 interface Assignment {
   agentCode: string;
@@ -37,16 +38,14 @@ export function AssignLeadsForm({
 }: SyncForm & { agent: Agent | null; agents: Agent[] }) {
   const { t } = useTranslation();
   const { client } = useStores();
-  const language = useSettings((s) => s.settings.language);
   const statuses = useCatalogue((s) => s.statuses);
   const [assign, setAssign] = useState(noAssignment);
   const [assigned, setAssigned] = useState<BundleSummary | null>(null);
   const set = (change: Partial<Assignment>) => setAssign({ ...assign, ...change });
   return (
-    <form
+    <Form
       aria-labelledby="sync-assign-title"
-      onSubmit={(e) => {
-        e.preventDefault();
+      onSubmit={() => {
         void run('assign', async () => {
           setAssigned(
             await client.call('sync.assignLeads', {
@@ -88,11 +87,7 @@ export function AssignLeadsForm({
             onChange={(e) => set({ stage: e.target.value as Stage | '' })}
           >
             <option value="">{t('sync.any')}</option>
-            {stages.map((s) => (
-              <option key={s} value={s}>
-                {t(`stage.${s}`)}
-              </option>
-            ))}
+            <StageOptions />
           </select>
         </Field>
         <Field id="sync-assign-source" label={t('sync.assignSource')}>
@@ -113,11 +108,7 @@ export function AssignLeadsForm({
           >
             <option value="*">{t('sync.any')}</option>
             <option value="">{t('sync.noStatus')}</option>
-            {customerStatuses(statuses, true).map((s) => (
-              <option key={s.code} value={s.code}>
-                {entryLabel(s, language)}
-              </option>
-            ))}
+            <CustomerStatusOptions statuses={statuses} includeRetired />
           </select>
         </Field>
         <Field id="sync-assign-name" label={t('sync.fileName')}>
@@ -131,28 +122,29 @@ export function AssignLeadsForm({
           />
         </Field>
         <SigningKeyNote />
-        <Button
-          type="submit"
-          variant="primary"
-          disabled={action.busy !== null || !agent || !assign.agentCode.trim()}
-        >
-          {action.busy === 'assign' ? t('sync.working') : t('sync.assign')}
-        </Button>
-        <SyncError action={action} name="assign" />
-        {assigned && (
-          <p role="status" className="sync-result">
-            {t('sync.assigned', {
-              count: assigned.counts.leads ?? 0,
-              code: assign.agentCode,
-              file: assigned.fileName,
-              folder: folderOf(assigned),
-            })}
-            {assigned.signedBy && (
-              <> {t('sync.key.signedWith', { fingerprint: assigned.signedBy.fingerprint })}</>
-            )}
-          </p>
-        )}
+        <SyncSubmit
+          action={action}
+          run={run}
+          name="assign"
+          label={t('sync.assign')}
+          ready={agent !== null && assign.agentCode.trim() !== ''}
+          result={
+            assigned && (
+              <>
+                {t('sync.assigned', {
+                  count: assigned.counts.leads ?? 0,
+                  code: assign.agentCode,
+                  file: assigned.fileName,
+                  folder: folderOf(assigned),
+                })}
+                {assigned.signedBy && (
+                  <> {t('sync.key.signedWith', { fingerprint: assigned.signedBy.fingerprint })}</>
+                )}
+              </>
+            )
+          }
+        />
       </fieldset>
-    </form>
+    </Form>
   );
 }

@@ -3,10 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { Agent, BundleSummary } from '../../shared/syncApi';
 import { TEXT_LIMITS } from '../../shared/textLimits';
 import { useStores } from '../app/stores';
-import { Button } from '../ui/Button';
 import { Field } from '../ui/Field';
 import { countsText, folderOf, namedFile, type SyncForm } from './bundles';
-import { SyncError } from './SyncError';
+import { Form } from '../ui/Form';
+import { SyncSubmit } from './SyncSubmit';
 
 const SINCE = ['last', 'all'] as const;
 
@@ -23,10 +23,9 @@ export function ExportBundleForm({
   const [name, setName] = useState('');
   const [exported, setExported] = useState<BundleSummary | null>(null);
   return (
-    <form
+    <Form
       aria-labelledby="sync-export-title"
-      onSubmit={(e) => {
-        e.preventDefault();
+      onSubmit={() => {
         void run('export', async () => {
           setExported(await client.call('sync.exportBundle', { since, ...namedFile(name) }));
           setName('');
@@ -57,17 +56,22 @@ export function ExportBundleForm({
             onChange={(e) => setName(e.target.value)}
           />
         </Field>
-        <Button type="submit" variant="primary" disabled={action.busy !== null || !agent}>
-          {action.busy === 'export' ? t('sync.working') : t('sync.export')}
-        </Button>
-        <SyncError action={action} name="export" />
-        {exported && (
-          <p role="status" className="sync-result">
-            {t('sync.exported', { file: exported.fileName, folder: folderOf(exported) })}{' '}
-            {countsText(t, exported.counts)}
-          </p>
-        )}
+        <SyncSubmit
+          action={action}
+          run={run}
+          name="export"
+          label={t('sync.export')}
+          ready={agent !== null}
+          result={
+            exported && (
+              <>
+                {t('sync.exported', { file: exported.fileName, folder: folderOf(exported) })}{' '}
+                {countsText(t, exported.counts)}
+              </>
+            )
+          }
+        />
       </fieldset>
-    </form>
+    </Form>
   );
 }

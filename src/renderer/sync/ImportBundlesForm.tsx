@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next';
 import type { BundleImportResult } from '../../shared/syncApi';
 import { formatDateTime } from '../../shared/time';
 import { useStores } from '../app/stores';
-import { Button } from '../ui/Button';
 import { DataTable } from '../ui/DataTable';
-import { Field } from '../ui/Field';
 import { shownTables, uploadAll, type SyncForm } from './bundles';
-import { SyncError } from './SyncError';
+import { Form } from '../ui/Form';
+import { BundleFileField } from './BundleFileField';
+import { SyncSubmit } from './SyncSubmit';
 
 /** "Nhập dữ liệu": a supervisor takes agents' bundles, and sees what each one added. */
 export function ImportBundlesForm({ action, run, timeZone }: SyncForm & { timeZone: string }) {
@@ -17,10 +17,9 @@ export function ImportBundlesForm({ action, run, timeZone }: SyncForm & { timeZo
   const input = useRef<HTMLInputElement>(null);
   const [imported, setImported] = useState<BundleImportResult[]>([]);
   return (
-    <form
+    <Form
       aria-labelledby="sync-import-title"
-      onSubmit={(e) => {
-        e.preventDefault();
+      onSubmit={() => {
         if (files.length === 0) return;
         void run('import', async () => {
           setImported([]);
@@ -33,24 +32,20 @@ export function ImportBundlesForm({ action, run, timeZone }: SyncForm & { timeZo
     >
       <fieldset>
         <legend id="sync-import-title">{t('sync.importTitle')}</legend>
-        <Field id="sync-import-files" label={t('sync.importFiles')}>
-          <input
-            id="sync-import-files"
-            ref={input}
-            type="file"
-            accept=".lpbundle"
-            multiple
-            onChange={(e) => setFiles([...(e.target.files ?? [])])}
-          />
-        </Field>
-        <Button
-          type="submit"
-          variant="primary"
-          disabled={action.busy !== null || files.length === 0}
-        >
-          {action.busy === 'import' ? t('sync.working') : t('sync.import')}
-        </Button>
-        <SyncError action={action} name="import" />
+        <BundleFileField
+          id="sync-import-files"
+          label={t('sync.importFiles')}
+          inputRef={input}
+          multiple
+          onChange={setFiles}
+        />
+        <SyncSubmit
+          action={action}
+          run={run}
+          name="import"
+          label={t('sync.import')}
+          ready={files.length > 0}
+        />
         {imported.length > 0 && (
           <DataTable
             rows={imported}
@@ -80,6 +75,6 @@ export function ImportBundlesForm({ action, run, timeZone }: SyncForm & { timeZo
           />
         )}
       </fieldset>
-    </form>
+    </Form>
   );
 }

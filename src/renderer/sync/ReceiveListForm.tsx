@@ -2,11 +2,11 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BundleImportResult } from '../../shared/syncApi';
 import { useStores } from '../app/stores';
-import { Button } from '../ui/Button';
-import { Field } from '../ui/Field';
 import { uploadAll, type SyncForm } from './bundles';
-import { SyncError } from './SyncError';
 import { TrustKeyPrompt } from './TrustKeyPrompt';
+import { Form } from '../ui/Form';
+import { BundleFileField } from './BundleFileField';
+import { SyncSubmit } from './SyncSubmit';
 
 /** "Nhận danh sách": an agent takes the lead list a supervisor assigned them. */
 export function ReceiveListForm({ action, run }: SyncForm) {
@@ -31,10 +31,9 @@ export function ReceiveListForm({ action, run }: SyncForm) {
 
   return (
     <>
-      <form
+      <Form
         aria-labelledby="sync-receive-title"
-        onSubmit={(e) => {
-          e.preventDefault();
+        onSubmit={() => {
           if (!file) return;
           setReceived(null);
           void receive();
@@ -42,38 +41,41 @@ export function ReceiveListForm({ action, run }: SyncForm) {
       >
         <fieldset>
           <legend id="sync-receive-title">{t('sync.receiveTitle')}</legend>
-          <Field id="sync-receive-file" label={t('sync.receiveFile')}>
-            <input
-              id="sync-receive-file"
-              ref={input}
-              type="file"
-              accept=".lpbundle"
-              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-            />
-          </Field>
-          <Button type="submit" variant="primary" disabled={action.busy !== null || !file}>
-            {action.busy === 'receive' ? t('sync.working') : t('sync.receive')}
-          </Button>
-          <SyncError action={action} name="receive" />
-          {received && (
-            <p role="status" className="sync-result">
-              {t('sync.received', {
-                count: (received.counts.leads?.added ?? 0) + (received.counts.leads?.updated ?? 0),
-                name: received.agent.name,
-              })}
-              {received.signedBy && (
+          <BundleFileField
+            id="sync-receive-file"
+            label={t('sync.receiveFile')}
+            inputRef={input}
+            onChange={(files) => setFile(files[0] ?? null)}
+          />
+          <SyncSubmit
+            action={action}
+            run={run}
+            name="receive"
+            label={t('sync.receive')}
+            ready={file !== null}
+            result={
+              received && (
                 <>
-                  {' '}
-                  {t('sync.key.receivedFrom', {
-                    label: received.signedBy.label,
-                    fingerprint: received.signedBy.fingerprint,
+                  {t('sync.received', {
+                    count:
+                      (received.counts.leads?.added ?? 0) + (received.counts.leads?.updated ?? 0),
+                    name: received.agent.name,
                   })}
+                  {received.signedBy && (
+                    <>
+                      {' '}
+                      {t('sync.key.receivedFrom', {
+                        label: received.signedBy.label,
+                        fingerprint: received.signedBy.fingerprint,
+                      })}
+                    </>
+                  )}
                 </>
-              )}
-            </p>
-          )}
+              )
+            }
+          />
         </fieldset>
-      </form>
+      </Form>
       {/* Outside the form: the PIN prompt in it is a form of its own. */}
       {untrusted && file && (
         <TrustKeyPrompt

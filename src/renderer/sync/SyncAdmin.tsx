@@ -8,7 +8,7 @@ import type { SyncActionName, SyncForm } from './bundles';
 import { ExportBundleForm } from './ExportBundleForm';
 import { ImportBundlesForm } from './ImportBundlesForm';
 import { ReceiveListForm } from './ReceiveListForm';
-import { SyncError } from './SyncError';
+import { SyncError } from './SyncSubmit';
 import './sync.css';
 
 /**

@@ -1,15 +1,14 @@
-import { useCallback, useState } from 'react';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TrustedKey } from '../../shared/syncApi';
-import { TEXT_LIMITS } from '../../shared/textLimits';
 import { formatDateTime } from '../../shared/time';
 import { useSettings, useStores } from '../app/stores';
 import { Button } from '../ui/Button';
 import { DataTable } from '../ui/DataTable';
 import { ErrorText } from '../ui/ErrorText';
-import { Field } from '../ui/Field';
 import { useAction, useLoad } from '../ui/useAction';
 import { syncErrorText } from './syncErrorText';
+import { TrustKeyForm } from './TrustKeyForm';
 import './sync.css';
 
 const none: TrustedKey[] = [];
@@ -30,9 +29,6 @@ export function TrustedKeysAdmin() {
     none,
     useCallback((err: unknown) => fail('load', err), [fail]),
   );
-  const [publicKey, setPublicKey] = useState('');
-  const [label, setLabel] = useState('');
-  const [added, setAdded] = useState<TrustedKey | null>(null);
 
   return (
     <section className="sync-admin trusted-keys" aria-labelledby="trusted-keys-title">
@@ -63,50 +59,7 @@ export function TrustedKeysAdmin() {
           </tr>
         )}
       />
-      <form
-        className="admin-add"
-        aria-label={t('sync.key.addTitle')}
-        onSubmit={(e) => {
-          e.preventDefault();
-          setAdded(null);
-          void action.run('trust', async () => {
-            const k = await client.call('sync.trustKey', { publicKey, label });
-            setAdded(k);
-            setPublicKey('');
-            setLabel('');
-            await keys.reload();
-          });
-        }}
-      >
-        <h3>{t('sync.key.addTitle')}</h3>
-        <Field id="trust-public-key" label={t('sync.key.pasteKey')}>
-          <input
-            id="trust-public-key"
-            type="text"
-            className="mono"
-            maxLength={TEXT_LIMITS.publicKey}
-            value={publicKey}
-            onChange={(e) => setPublicKey(e.target.value)}
-          />
-        </Field>
-        <Field id="trust-label" label={t('sync.key.label')}>
-          <input
-            id="trust-label"
-            type="text"
-            maxLength={TEXT_LIMITS.shortName}
-            value={label}
-            onChange={(e) => setLabel(e.target.value)}
-          />
-        </Field>
-        <Button type="submit" disabled={!publicKey.trim() || !label.trim()}>
-          {t('sync.key.add')}
-        </Button>
-      </form>
-      {added && (
-        <p className="notice" role="status">
-          {t('sync.key.added', { fingerprint: added.fingerprint, label: added.label })}
-        </p>
-      )}
+      <TrustKeyForm run={(work) => action.run('trust', work)} onTrusted={keys.reload} />
       <ErrorText>{action.error && syncErrorText(t, action.error)}</ErrorText>
     </section>
   );

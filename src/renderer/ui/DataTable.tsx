@@ -6,7 +6,7 @@ interface Props<T> {
   headers: readonly ReactNode[];
   /** The `<tr>` of one row, with its key. */
   row(item: T, index: number): ReactNode;
-  /** `leads admin` (the admin screens' look) unless told. */
+  /** `leads admin` (the admin screens' look) unless told; '' for none. */
   className?: string;
   label?: string;
   /** Shown instead of the table when there is no row; without it, the table shows empty. */
@@ -24,7 +24,7 @@ export function DataTable<T>({
 }: Props<T>) {
   if (rows.length === 0 && empty !== undefined) return <>{empty}</>;
   return (
-    <table className={className} aria-label={label}>
+    <table className={className || undefined} aria-label={label}>
       <thead>
         <tr>
           {headers.map((h, i) => (

@@ -1,4 +1,5 @@
-import type { FormEvent, ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { Form } from './Form';
 
 interface Props {
   /** The title's id, which names the dialog. */
@@ -15,19 +16,16 @@ interface Props {
 export function Dialog({ id, title, onSubmit, top = false, className, children }: Props) {
   return (
     <div className={top ? 'dialog-backdrop dialog-backdrop--top' : 'dialog-backdrop'}>
-      <form
+      <Form
         className={className ? `dialog ${className}` : 'dialog'}
         role="dialog"
         aria-modal="true"
         aria-labelledby={id}
-        onSubmit={(e: FormEvent) => {
-          e.preventDefault();
-          onSubmit();
-        }}
+        onSubmit={onSubmit}
       >
         <h2 id={id}>{title}</h2>
         {children}
-      </form>
+      </Form>
     </div>
   );
 }

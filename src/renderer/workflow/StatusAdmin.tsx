@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ruleKinds, type Rule, type RuleKind, type StatusEntry } from '../../shared/catalogue';
-import { stages, type Language, type Stage } from '../../shared/domain';
+import type { Stage } from '../../shared/domain';
 import { TEXT_LIMITS } from '../../shared/textLimits';
 import { createActionKey } from '../api/actionKey';
 import { useCatalogue, useStores } from '../app/stores';
@@ -10,7 +10,9 @@ import { Button } from '../ui/Button';
 import { DataTable } from '../ui/DataTable';
 import { ErrorText } from '../ui/ErrorText';
 import { useAction, type Action } from '../ui/useAction';
-import { customerStatuses, entryLabel } from './catalogueStore';
+import { Form } from '../ui/Form';
+import { CustomerStatusOptions } from './CustomerStatusOptions';
+import { StageOptions } from '../leads/StageOptions';
 
 /** A row's save and the add form share the screen's one error line. */
 type StatusAction = Action<'update' | 'add'>;
@@ -101,8 +103,7 @@ function ruleOf(kind: RuleKind, hours: number): Rule {
 }
 
 function AddStatus({ action }: { action: StatusAction }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language as Language;
+  const { t } = useTranslation();
   const { client } = useStores();
   const statuses = useCatalogue((s) => s.statuses);
   const [kind, setKind] = useState<'outcome' | 'customer'>('outcome');
@@ -115,11 +116,10 @@ function AddStatus({ action }: { action: StatusAction }) {
   const [sets, setSets] = useState('');
   const [addKey] = useState(createActionKey);
   return (
-    <form
+    <Form
       className="admin-add"
       aria-label={t('admin.add')}
-      onSubmit={(e) => {
-        e.preventDefault();
+      onSubmit={() => {
         void action.run('add', async () => {
           await client.call('statuses.add', {
             kind,
@@ -152,11 +152,7 @@ function AddStatus({ action }: { action: StatusAction }) {
           value={stage}
           onChange={(e) => setStage(e.target.value as Stage)}
         >
-          {stages.map((s) => (
-            <option key={s} value={s}>
-              {t(`stage.${s}`)}
-            </option>
-          ))}
+          <StageOptions />
         </select>
       )}
       <input
@@ -208,18 +204,14 @@ function AddStatus({ action }: { action: StatusAction }) {
             onChange={(e) => setSets(e.target.value)}
           >
             <option value="">—</option>
-            {customerStatuses(statuses).map((s) => (
-              <option key={s.code} value={s.code}>
-                {entryLabel(s, lang)}
-              </option>
-            ))}
+            <CustomerStatusOptions statuses={statuses} />
           </select>
         </>
       )}
       <Button type="submit" variant="primary">
         {t('admin.add')}
       </Button>
-    </form>
+    </Form>
   );
 }
 
@@ -235,11 +227,7 @@ export function StatusAdmin() {
       <DataTable
         rows={statuses}
         headers={[
-          t('admin.stage'),
-          t('admin.labelVi'),
-          t('admin.labelEn'),
-          t('admin.color'),
-          t('admin.rule'),
+          ...['stage', 'labelVi', 'labelEn', 'color', 'rule'].map((k) => t(`admin.${k}`)),
           '',
           '',
         ]}
