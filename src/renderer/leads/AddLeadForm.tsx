@@ -1,12 +1,17 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lead } from '../../shared/domain';
 import type { ApiError } from '../../shared/errors';
+import { LEAD_FIELD_LIMITS } from '../../shared/textLimits';
 import type { Client } from '../api/client';
 import { createActionKey } from '../api/actionKey';
-import { toApiError } from '../ui/apiError';
+import { Button } from '../ui/Button';
 import { CharCounter } from '../ui/CharCounter';
-import { LEAD_FIELD_LIMITS } from '../../shared/textLimits';
+import { ErrorText } from '../ui/ErrorText';
+import { Field } from '../ui/Field';
+import { useAction } from '../ui/useAction';
+import { Form } from '../ui/Form';
+import { FormActions } from '../ui/FormActions';
 
 interface Props {
   client: Client;
@@ -17,14 +22,14 @@ interface Props {
 }
 
 const fields = ['name', 'phone', 'source', 'note'] as const;
-type Field = (typeof fields)[number];
+type FieldName = (typeof fields)[number];
 
 /** Maps an error from main onto the form: field messages where it names a field, else a banner. */
-function fieldErrors(error: ApiError | null): Partial<Record<Field | 'form', string>> {
+function fieldErrors(error: ApiError | null): Partial<Record<FieldName | 'form', string>> {
   if (!error) return {};
-  const out: Partial<Record<Field | 'form', string>> = {};
+  const out: Partial<Record<FieldName | 'form', string>> = {};
   for (const f of error.fields ?? []) {
-    const field = (fields as readonly string[]).includes(f.path) ? (f.path as Field) : 'form';
+    const field = (fields as readonly string[]).includes(f.path) ? (f.path as FieldName) : 'form';
     out[field] ??= `errors.${f.key}`;
   }
   if (Object.keys(out).length === 0) out.form = `errors.code.${error.code}`;
@@ -33,38 +38,31 @@ function fieldErrors(error: ApiError | null): Partial<Record<Field | 'form', str
 
 export function AddLeadForm({ client, onSaved, onCancel, onOpenExisting }: Props) {
   const { t } = useTranslation();
-  const [values, setValues] = useState<Record<Field, string>>({
+  const [values, setValues] = useState<Record<FieldName, string>>({
     name: '',
     phone: '',
     source: '',
     note: '',
   });
-  const [error, setError] = useState<ApiError | null>(null);
-  const [saving, setSaving] = useState(false);
+  const action = useAction<'save'>();
   const [saveKey] = useState(createActionKey);
+  const { error } = action;
   const errors = fieldErrors(error);
   const existingId =
     error?.code === 'duplicate_lead' && typeof error.data?.leadId === 'string'
       ? error.data.leadId
       : null;
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setSaving(true);
-    setError(null);
-    try {
+  function submit() {
+    void action.run('save', async () => {
       const lead = await client.call('leads.add', { ...values, idempotencyKey: saveKey.get() });
       saveKey.done();
       onSaved(lead);
-    } catch (err) {
-      setError(toApiError(err));
-    } finally {
-      setSaving(false);
-    }
+    });
   }
 
   const input = (
-    field: Field,
+    field: FieldName,
     label: string,
     extra: { multiline?: boolean; hint?: string } = {},
   ) => {
@@ -81,8 +79,7 @@ export function AddLeadForm({ client, onSaved, onCancel, onOpenExisting }: Props
         setValues((v) => ({ ...v, [field]: e.target.value })),
     };
     return (
-      <div className="field">
-        <label htmlFor={id}>{label}</label>
+      <Field id={id} label={label} error={message && t(message)}>
         {extra.multiline ? (
           <>
             <textarea {...props} rows={3} />
@@ -91,21 +88,16 @@ export function AddLeadForm({ client, onSaved, onCancel, onOpenExisting }: Props
         ) : (
           <input {...props} placeholder={extra.hint} autoFocus={field === 'name'} />
         )}
-        {message && (
-          <p id={`${id}-error`} className="field__error" role="alert">
-            {t(message)}
-          </p>
-        )}
-      </div>
+      </Field>
     );
   };
 
   return (
-    <form
+    <Form
       className="add-lead"
       aria-label={t('addLead.title')}
       onSubmit={submit}
-      onKeyDown={(e) => e.key === 'Escape' && onCancel()}
+      onEscape={onCancel}
       noValidate
     >
       <h2>{t('addLead.title')}</h2>
@@ -113,24 +105,16 @@ export function AddLeadForm({ client, onSaved, onCancel, onOpenExisting }: Props
       {input('phone', t('addLead.phone'), { hint: t('addLead.phoneHint') })}
       {input('source', t('addLead.source'))}
       {input('note', t('addLead.note'), { multiline: true })}
-      {errors.form && (
-        <p className="form__error" role="alert">
-          {t(errors.form)}
-        </p>
-      )}
+      <ErrorText>{errors.form && t(errors.form)}</ErrorText>
       {existingId && (
-        <button type="button" onClick={() => onOpenExisting(existingId)}>
-          {t('addLead.openExisting')}
-        </button>
+        <Button onClick={() => onOpenExisting(existingId)}>{t('addLead.openExisting')}</Button>
       )}
-      <div className="actions">
-        <button type="submit" className="primary" disabled={saving}>
-          {saving ? t('addLead.saving') : t('addLead.save')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('addLead.cancel')}
-        </button>
-      </div>
-    </form>
+      <FormActions
+        submit={t('addLead.save')}
+        busyLabel={t('addLead.saving')}
+        busy={action.busy !== null}
+        cancel={{ label: t('addLead.cancel'), onClick: onCancel }}
+      />
+    </Form>
   );
 }

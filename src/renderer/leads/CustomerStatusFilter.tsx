@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { StatusEntry } from '../../shared/catalogue';
-import type { Language } from '../../shared/domain';
-import { customerStatuses, entryLabel } from '../workflow/catalogueStore';
+import { CustomerStatusOptions } from '../workflow/CustomerStatusOptions';
 
 /**
  * A filter by customer status: null = all, '' = leads with no status yet, else a status code.
@@ -15,8 +14,7 @@ export function CustomerStatusFilter({
   statuses: readonly StatusEntry[];
   onChange(value: string | null): void;
 }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language as Language;
+  const { t } = useTranslation();
   return (
     <label>
       {t('filter.customerStatus')}{' '}
@@ -26,11 +24,7 @@ export function CustomerStatusFilter({
       >
         <option value="*">{t('filter.all')}</option>
         <option value="">{t('filter.noStatus')}</option>
-        {customerStatuses(statuses).map((s) => (
-          <option key={s.code} value={s.code}>
-            {entryLabel(s, lang)}
-          </option>
-        ))}
+        <CustomerStatusOptions statuses={statuses} />
       </select>
     </label>
   );

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Stage } from '../../shared/domain';
+import { Button } from '../ui/Button';
 
 export function EmptyQueue({ stage, onAdd }: { stage: Stage; onAdd(): void }) {
   const { t } = useTranslation();
@@ -8,9 +9,9 @@ export function EmptyQueue({ stage, onAdd }: { stage: Stage; onAdd(): void }) {
       <h2>{t('empty.title')}</h2>
       <p>{stage === 'new' ? t('empty.new') : t('empty.other')}</p>
       {stage === 'new' && (
-        <button className="primary" onClick={onAdd}>
+        <Button variant="primary" onClick={onAdd}>
           {t('empty.add')}
-        </button>
+        </Button>
       )}
     </div>
   );

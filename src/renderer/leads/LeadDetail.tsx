@@ -1,19 +1,24 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LeadDetail as Detail } from '../../shared/api';
-import type { Language, Lead } from '../../shared/domain';
-import type { ApiError } from '../../shared/errors';
+import type { Lead } from '../../shared/domain';
 import { formatPhone } from '../../shared/phone';
 import { useWhenAccessChanges } from '../access/accessStore';
-import { customerStatuses, entryLabel } from '../workflow/catalogueStore';
 import { useCatalogue, useSettings, useStores } from '../app/stores';
-import { toApiError } from '../ui/apiError';
 import { createActionKey } from '../api/actionKey';
 import { DispositionPanel } from '../workflow/DispositionPanel';
 import { CallButton } from '../phone/CallButton';
 import { Timeline } from './Timeline';
 import { LEAD_FIELD_LIMITS, TEXT_LIMITS } from '../../shared/textLimits';
 import { CharCounter } from '../ui/CharCounter';
+import { Button } from '../ui/Button';
+import { ErrorText } from '../ui/ErrorText';
+import { Field } from '../ui/Field';
+import { fieldErrorKey } from '../ui/apiError';
+import { useAction } from '../ui/useAction';
+import { Form } from '../ui/Form';
+import { Checkbox } from '../ui/Checkbox';
+import { CustomerStatusOptions } from '../workflow/CustomerStatusOptions';
 
 interface Props {
   leadId: string;
@@ -39,63 +44,63 @@ export function LeadDetail({
   onClose,
   onSaved,
 }: Props) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language as Language;
+  const { t } = useTranslation();
   const { client } = useStores();
   const statuses = useCatalogue((s) => s.statuses);
   const products = useCatalogue((s) => s.products);
   const settings = useSettings((s) => s.settings);
   const [detail, setDetail] = useState<Detail | null>(null);
   const [form, setForm] = useState<Record<string, string>>({});
-  const [error, setError] = useState<ApiError | null>(null);
+  const action = useAction<'load' | 'change'>();
+  const { error, fail, run: runAction } = action;
   const [noteText, setNoteText] = useState('');
   const [noteKey] = useState(createActionKey);
 
-  const load = useCallback(async () => {
-    try {
-      const d = await client.call('leads.detail', { id: leadId });
-      setDetail(d);
-      setForm({
-        phone2: shownPhone2(d.lead),
-        province: d.lead.province,
-        district: d.lead.district,
-        address: d.lead.address,
-        note: d.lead.note,
-      });
-    } catch (err) {
-      setError(toApiError(err));
-    }
-  }, [client, leadId]);
-
+  const load = useCallback(
+    () =>
+      client.call('leads.detail', { id: leadId }).then((d) => {
+        setDetail(d);
+        setForm({
+          phone2: shownPhone2(d.lead),
+          province: d.lead.province,
+          district: d.lead.district,
+          address: d.lead.address,
+          note: d.lead.note,
+        });
+      }),
+    [client, leadId],
+  );
+  const reload = useCallback(() => load().catch((err: unknown) => fail('load', err)), [load, fail]);
   useEffect(() => {
-    void load();
-  }, [load]);
+    void reload();
+  }, [reload]);
 
   // Masking switched on (or an admin session locked) while this lead is open: show it as this
   // connection may now see it. What the agent is typing stays; an untouched second number follows.
-  const shownRef = useRef(detail);
-  shownRef.current = detail;
-  const followAccess = useCallback(async () => {
-    try {
-      const d = await client.call('leads.detail', { id: leadId });
-      const before = shownPhone2(shownRef.current?.lead);
-      setForm((f) => (f.phone2 === before ? { ...f, phone2: shownPhone2(d.lead) } : f));
-      setDetail(d);
-    } catch (err) {
-      setError(toApiError(err));
-    }
-  }, [client, leadId]);
+  const shown = useRef(detail);
+  useEffect(() => {
+    shown.current = detail;
+  });
+  const followAccess = useCallback(
+    () =>
+      client
+        .call('leads.detail', { id: leadId })
+        .then((d) => {
+          const before = shownPhone2(shown.current?.lead);
+          setForm((f) => (f.phone2 === before ? { ...f, phone2: shownPhone2(d.lead) } : f));
+          setDetail(d);
+        })
+        .catch((err: unknown) => fail('load', err)),
+    [client, leadId, fail],
+  );
   useWhenAccessChanges(useCallback(() => void followAccess(), [followAccess]));
 
-  const run = async (action: () => Promise<unknown>) => {
-    setError(null);
-    try {
-      await action();
+  /** A change to the lead, then the lead read again; a refusal shows under the form. */
+  const run = (work: () => Promise<unknown>) =>
+    runAction('change', async () => {
+      await work();
       await load();
-    } catch (err) {
-      setError(toApiError(err));
-    }
-  };
+    });
 
   if (!detail) {
     return (
@@ -105,7 +110,10 @@ export function LeadDetail({
     );
   }
   const { lead } = detail;
-  const fieldError = (path: string) => error?.fields?.find((f) => f.path === path)?.key;
+  const fieldError = (path: string) => {
+    const key = fieldErrorKey(error, path);
+    return key && t(key);
+  };
 
   return (
     <aside
@@ -123,9 +131,7 @@ export function LeadDetail({
           </p>
           <CallButton lead={lead} />
         </div>
-        <button type="button" onClick={onClose}>
-          {t('detail.close')}
-        </button>
+        <Button onClick={onClose}>{t('detail.close')}</Button>
       </header>
 
       {recording ? (
@@ -141,23 +147,21 @@ export function LeadDetail({
           onSaved={(saved) => {
             onRecording(false);
             onSaved(saved);
-            void load();
+            void reload();
           }}
         />
       ) : (
-        <button
-          type="button"
-          className="primary"
+        <Button
+          variant="primary"
           title={t('detail.recordShortcut')}
           onClick={() => onRecording(true)}
         >
           {t('detail.record')}
-        </button>
+        </Button>
       )}
 
       <section>
-        <label className="field">
-          {t('detail.customerStatus')}
+        <Field label={t('detail.customerStatus')}>
           <select
             value={lead.customerStatus ?? ''}
             onChange={(e) =>
@@ -170,32 +174,23 @@ export function LeadDetail({
             }
           >
             <option value="">—</option>
-            {customerStatuses(statuses).map((s) => (
-              <option key={s.code} value={s.code}>
-                {entryLabel(s, lang)}
-              </option>
-            ))}
+            <CustomerStatusOptions statuses={statuses} />
           </select>
-        </label>
-        <label className="switch">
-          <input
-            type="checkbox"
-            checked={lead.doNotCall}
-            onChange={(e) =>
-              void run(() =>
-                client.call('leads.update', { id: lead.id, doNotCall: e.target.checked }),
-              )
-            }
-          />{' '}
-          {t('detail.doNotCall')}
-        </label>
+        </Field>
+        <Checkbox
+          className="switch"
+          label={t('detail.doNotCall')}
+          checked={lead.doNotCall}
+          onChange={(checked) =>
+            void run(() => client.call('leads.update', { id: lead.id, doNotCall: checked }))
+          }
+        />
       </section>
 
-      <form
+      <Form
         className="grid"
         aria-label={t('detail.contact')}
-        onSubmit={(e) => {
-          e.preventDefault();
+        onSubmit={() => {
           // A second number left as shown is not sent: masked, it would not even parse.
           const { phone2, ...rest } = form;
           const changes = phone2 === shownPhone2(lead) ? rest : { ...rest, phone2 };
@@ -203,28 +198,21 @@ export function LeadDetail({
         }}
       >
         {editable.map((f) => (
-          <label key={f} className="field">
-            {t(`detail.${f}`)}
+          <Field key={f} label={t(`detail.${f}`)} error={fieldError(f)}>
             <input
               maxLength={LEAD_FIELD_LIMITS[f]}
               value={form[f] ?? ''}
               onChange={(e) => setForm({ ...form, [f]: e.target.value })}
             />
             {f === 'note' && <CharCounter value={form[f] ?? ''} max={LEAD_FIELD_LIMITS[f]} />}
-            {fieldError(f) && (
-              <span className="field__error" role="alert">
-                {t(`errors.${fieldError(f)}`)}
-              </span>
-            )}
-          </label>
+          </Field>
         ))}
-        <button type="submit">{t('detail.save')}</button>
-      </form>
+        <Button type="submit">{t('detail.save')}</Button>
+      </Form>
 
-      <form
+      <Form
         className="add-note"
-        onSubmit={(e) => {
-          e.preventDefault();
+        onSubmit={() => {
           if (!noteText.trim()) return;
           void run(async () => {
             await client.call('leads.addNote', {
@@ -247,17 +235,13 @@ export function LeadDetail({
         <CharCounter value={noteText} max={TEXT_LIMITS.note} />
         {fieldError('text') && (
           <span className="field__error" role="alert">
-            {t(`errors.${fieldError('text')}`)}
+            {fieldError('text')}
           </span>
         )}
-        <button type="submit">{t('detail.addNote')}</button>
-      </form>
+        <Button type="submit">{t('detail.addNote')}</Button>
+      </Form>
 
-      {error && !error.fields?.length && (
-        <p className="form__error" role="alert">
-          {t(`errors.code.${error.code}`)}
-        </p>
-      )}
+      <ErrorText>{error && !error.fields?.length && t(`errors.code.${error.code}`)}</ErrorText>
       <h3>{t('detail.timeline')}</h3>
       <Timeline items={detail.timeline} statuses={statuses} timeZone={settings.timeZone} />
     </aside>

@@ -5,7 +5,12 @@ import type { Lead } from '../../shared/domain';
 import { formatPhone } from '../../shared/phone';
 import { formatDateTime } from '../../shared/time';
 import { leadAge, nextActionView } from './queueView';
+import { DataTable } from '../ui/DataTable';
 import { StatusBadge } from './StatusBadge';
+import { Button } from '../ui/Button';
+
+/** The columns, by their i18n key under `column.`. */
+const COLUMNS = ['name', 'phone', 'source', 'customerStatus', 'nextAction', 'receivedAt'];
 
 interface Props {
   leads: Lead[];
@@ -36,77 +41,67 @@ export function LeadTable({
     void selectedRow.current?.scrollIntoView?.({ block: 'nearest' });
   }, [selectedId]);
   return (
-    <table className="leads">
-      <thead>
-        <tr>
-          <th>{t('column.name')}</th>
-          <th>{t('column.phone')}</th>
-          <th>{t('column.source')}</th>
-          <th>{t('column.customerStatus')}</th>
-          <th>{t('column.nextAction')}</th>
-          <th>{t('column.receivedAt')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {leads.map((lead) => {
-          const next = nextActionView(lead, now, timeZone);
-          const selected = lead.id === selectedId;
-          const age =
-            lead.stage === 'new' && lead.nextAction === 'call_now'
-              ? leadAge(lead.receivedAt, now)
-              : null;
-          return (
-            <tr
-              key={lead.id}
-              ref={selected ? selectedRow : undefined}
-              data-lead-id={lead.id}
-              aria-selected={selected}
-              className={selected ? 'row row--selected' : 'row'}
-              onClick={() => onSelect(lead.id)}
-              onDoubleClick={() => onOpen(lead.id)}
-            >
-              <td>
-                <button type="button" className="link" onClick={() => onOpen(lead.id)}>
-                  {lead.name}
-                </button>
-                {lead.doNotCall && <span className="flag">{t('detail.doNotCallBadge')}</span>}
-                {lead.phoneWrong && <span className="flag">{t('detail.phoneWrongBadge')}</span>}
-              </td>
-              <td className="mono">
-                {formatPhone(lead.phone, lead.phoneAsGiven)}
-                {onCall && lead.phone && (
-                  <button
-                    type="button"
-                    className="call call--compact"
-                    aria-label={t('phone.callLead', { name: lead.name })}
-                    title={`${t('phone.callLead', { name: lead.name })} — ${t('phone.callShortcut')}`}
-                    onClick={(e) => {
-                      e.stopPropagation();
-                      onCall(lead);
-                    }}
-                  >
-                    📞
-                  </button>
-                )}
-              </td>
-              <td>{lead.source}</td>
-              <td>
-                <StatusBadge statuses={statuses} code={lead.customerStatus} />
-              </td>
-              <td className={next.overdue ? 'next next--overdue' : 'next'}>
-                {t(`nextAction.${next.key}`, { time: next.time })}
-                {age && (
-                  <span className={`age age--${age.tone}`}>
-                    {' '}
-                    · {t(`age.${age.key}`, { count: age.count })}
-                  </span>
-                )}
-              </td>
-              <td>{formatDateTime(lead.receivedAt, timeZone)}</td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <DataTable
+      className="leads"
+      rows={leads}
+      headers={COLUMNS.map((k) => t(`column.${k}`))}
+      row={(lead) => {
+        const next = nextActionView(lead, now, timeZone);
+        const selected = lead.id === selectedId;
+        const age =
+          lead.stage === 'new' && lead.nextAction === 'call_now'
+            ? leadAge(lead.receivedAt, now)
+            : null;
+        return (
+          <tr
+            key={lead.id}
+            ref={selected ? selectedRow : undefined}
+            data-lead-id={lead.id}
+            aria-selected={selected}
+            className={selected ? 'row row--selected' : 'row'}
+            onClick={() => onSelect(lead.id)}
+            onDoubleClick={() => onOpen(lead.id)}
+          >
+            <td>
+              <Button className="link" onClick={() => onOpen(lead.id)}>
+                {lead.name}
+              </Button>
+              {lead.doNotCall && <span className="flag">{t('detail.doNotCallBadge')}</span>}
+              {lead.phoneWrong && <span className="flag">{t('detail.phoneWrongBadge')}</span>}
+            </td>
+            <td className="mono">
+              {formatPhone(lead.phone, lead.phoneAsGiven)}
+              {onCall && lead.phone && (
+                <Button
+                  className="call call--compact"
+                  aria-label={t('phone.callLead', { name: lead.name })}
+                  title={`${t('phone.callLead', { name: lead.name })} — ${t('phone.callShortcut')}`}
+                  onClick={(e) => {
+                    e.stopPropagation();
+                    onCall(lead);
+                  }}
+                >
+                  📞
+                </Button>
+              )}
+            </td>
+            <td>{lead.source}</td>
+            <td>
+              <StatusBadge statuses={statuses} code={lead.customerStatus} />
+            </td>
+            <td className={next.overdue ? 'next next--overdue' : 'next'}>
+              {t(`nextAction.${next.key}`, { time: next.time })}
+              {age && (
+                <span className={`age age--${age.tone}`}>
+                  {' '}
+                  · {t(`age.${age.key}`, { count: age.count })}
+                </span>
+              )}
+            </td>
+            <td>{formatDateTime(lead.receivedAt, timeZone)}</td>
+          </tr>
+        );
+      }}
+    />
   );
 }

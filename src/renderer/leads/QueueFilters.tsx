@@ -3,6 +3,7 @@ import type { StatusEntry } from '../../shared/catalogue';
 import type { QueueFilter } from './queueStore';
 import { CustomerStatusFilter } from './CustomerStatusFilter';
 import { TEXT_LIMITS } from '../../shared/textLimits';
+import { Checkbox } from '../ui/Checkbox';
 
 interface Props {
   filter: QueueFilter;
@@ -35,14 +36,11 @@ export function QueueFilters({ filter, statuses, onChange }: Props) {
           }}
         />
       </label>
-      <label>
-        <input
-          type="checkbox"
-          checked={filter.hideNoAction}
-          onChange={(e) => onChange({ hideNoAction: e.target.checked })}
-        />{' '}
-        {t('filter.hideNoAction')}
-      </label>
+      <Checkbox
+        label={t('filter.hideNoAction')}
+        checked={filter.hideNoAction}
+        onChange={(checked) => onChange({ hideNoAction: checked })}
+      />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { stages, type Stage, type StageCounts } from '../../shared/domain';
+import { Button } from '../ui/Button';
 
 interface Props {
   stage: Stage;
@@ -12,7 +13,7 @@ export function QueueTabs({ stage, counts, onSelect }: Props) {
   return (
     <div role="tablist" aria-label={t('queue.label')} className="tabs">
       {stages.map((s, i) => (
-        <button
+        <Button
           key={s}
           role="tab"
           id={`tab-${s}`}
@@ -23,7 +24,7 @@ export function QueueTabs({ stage, counts, onSelect }: Props) {
           onClick={() => onSelect(s)}
         >
           {t(`stage.${s}`)} <span className="tab__count">{counts[s]}</span>
-        </button>
+        </Button>
       ))}
     </div>
   );

@@ -7,6 +7,8 @@ import { seesNumbersMasked } from '../../shared/authApi';
 import { useAccess } from '../access/accessStore';
 import type { Client } from '../api/client';
 import { toApiError } from '../ui/apiError';
+import { Button } from '../ui/Button';
+import { ErrorText } from '../ui/ErrorText';
 import { LeadTable } from './LeadTable';
 import '../intake/intake.css';
 
@@ -68,11 +70,7 @@ export function SearchResults({ client, query, now, timeZone, statuses, onOpen, 
           ? t('search.searching')
           : t('search.results', { count: items.length, more: next ? '+' : '' })}
       </h2>
-      {error && (
-        <p className="form__error" role="alert">
-          {t(`errors.code.${error.code}`)}
-        </p>
-      )}
+      <ErrorText>{error && t(`errors.code.${error.code}`)}</ErrorText>
       {state === 'ready' && items.length === 0 && !error && <p>{t('search.none', { query })}</p>}
       {state === 'ready' && items.length === 0 && !error && maskedDigits && (
         <p>{t('search.maskedDigits')}</p>
@@ -90,9 +88,9 @@ export function SearchResults({ client, query, now, timeZone, statuses, onOpen, 
         />
       )}
       {next && (
-        <button className="load-more" onClick={() => void more()}>
+        <Button className="load-more" onClick={() => void more()}>
           {t('queue.loadMore')}
-        </button>
+        </Button>
       )}
     </div>
   );

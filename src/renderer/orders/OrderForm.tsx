@@ -2,7 +2,10 @@ import { useTranslation } from 'react-i18next';
 import type { Payment } from '../../shared/catalogue';
 import { formatVnd, orderTotal, type OrderDraft, type Product } from '../../shared/orders';
 import { TEXT_LIMITS } from '../../shared/textLimits';
+import { Button } from '../ui/Button';
 import { CharCounter } from '../ui/CharCounter';
+import { DataTable } from '../ui/DataTable';
+import { Field } from '../ui/Field';
 
 interface Props {
   value: OrderDraft;
@@ -25,91 +28,81 @@ export function OrderForm({ value, products, paymentFixed, errors, onChange }: P
   return (
     <fieldset className="order-form">
       <legend>{t('order.title')}</legend>
-      <table>
-        <thead>
-          <tr>
-            <th>{t('order.product')}</th>
-            <th>{t('order.quantity')}</th>
-            <th>{t('order.unitPrice')}</th>
-            <th>{t('order.lineTotal')}</th>
-            <th />
+      <DataTable
+        className=""
+        rows={value.items}
+        headers={[
+          ...['product', 'quantity', 'unitPrice', 'lineTotal'].map((k) => t(`order.${k}`)),
+          '',
+        ]}
+        row={(item, i) => (
+          <tr key={i}>
+            <td>
+              <select
+                aria-label={`${t('order.product')} ${i + 1}`}
+                value={item.productId ?? ''}
+                onChange={(e) => {
+                  const p = active.find((x) => x.id === e.target.value);
+                  setItem(
+                    i,
+                    p
+                      ? { productId: p.id, productName: p.name, unitPrice: p.unitPrice }
+                      : { productId: null },
+                  );
+                }}
+              >
+                <option value="">{t('order.productPick')}</option>
+                {active.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.code} — {p.name}
+                  </option>
+                ))}
+              </select>
+              <input
+                aria-label={`${t('order.product')} ${i + 1} (${t('admin.name')})`}
+                maxLength={TEXT_LIMITS.name}
+                value={item.productName}
+                onChange={(e) => setItem(i, { productName: e.target.value })}
+              />
+            </td>
+            <td>
+              <input
+                type="number"
+                min={1}
+                aria-label={`${t('order.quantity')} ${i + 1}`}
+                value={item.quantity}
+                onChange={(e) =>
+                  setItem(i, { quantity: Math.max(0, Math.floor(Number(e.target.value))) })
+                }
+              />
+            </td>
+            <td>
+              <input
+                type="number"
+                min={0}
+                step={1000}
+                aria-label={`${t('order.unitPrice')} ${i + 1}`}
+                value={item.unitPrice}
+                onChange={(e) =>
+                  setItem(i, { unitPrice: Math.max(0, Math.floor(Number(e.target.value))) })
+                }
+              />
+            </td>
+            <td className="mono">{formatVnd(item.quantity * item.unitPrice)}</td>
+            <td>
+              <button
+                type="button"
+                onClick={() => onChange({ ...value, items: value.items.filter((_, j) => j !== i) })}
+              >
+                {t('order.removeItem')}
+              </button>
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {value.items.map((item, i) => (
-            <tr key={i}>
-              <td>
-                <select
-                  aria-label={`${t('order.product')} ${i + 1}`}
-                  value={item.productId ?? ''}
-                  onChange={(e) => {
-                    const p = active.find((x) => x.id === e.target.value);
-                    setItem(
-                      i,
-                      p
-                        ? { productId: p.id, productName: p.name, unitPrice: p.unitPrice }
-                        : { productId: null },
-                    );
-                  }}
-                >
-                  <option value="">{t('order.productPick')}</option>
-                  {active.map((p) => (
-                    <option key={p.id} value={p.id}>
-                      {p.code} — {p.name}
-                    </option>
-                  ))}
-                </select>
-                <input
-                  aria-label={`${t('order.product')} ${i + 1} (${t('admin.name')})`}
-                  maxLength={TEXT_LIMITS.name}
-                  value={item.productName}
-                  onChange={(e) => setItem(i, { productName: e.target.value })}
-                />
-              </td>
-              <td>
-                <input
-                  type="number"
-                  min={1}
-                  aria-label={`${t('order.quantity')} ${i + 1}`}
-                  value={item.quantity}
-                  onChange={(e) =>
-                    setItem(i, { quantity: Math.max(0, Math.floor(Number(e.target.value))) })
-                  }
-                />
-              </td>
-              <td>
-                <input
-                  type="number"
-                  min={0}
-                  step={1000}
-                  aria-label={`${t('order.unitPrice')} ${i + 1}`}
-                  value={item.unitPrice}
-                  onChange={(e) =>
-                    setItem(i, { unitPrice: Math.max(0, Math.floor(Number(e.target.value))) })
-                  }
-                />
-              </td>
-              <td className="mono">{formatVnd(item.quantity * item.unitPrice)}</td>
-              <td>
-                <button
-                  type="button"
-                  onClick={() =>
-                    onChange({ ...value, items: value.items.filter((_, j) => j !== i) })
-                  }
-                >
-                  {t('order.removeItem')}
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <button
-        type="button"
-        onClick={() => onChange({ ...value, items: [...value.items, emptyItem()] })}
-      >
+        )}
+      />
+      <Button onClick={() => onChange({ ...value, items: [...value.items, emptyItem()] })}>
         {t('order.addItem')}
-      </button>
+      </Button>
       {itemsError && (
         <p className="field__error" role="alert">
           {t(itemsError)}
@@ -119,21 +112,17 @@ export function OrderForm({ value, products, paymentFixed, errors, onChange }: P
         {t('order.total')}:{' '}
         <strong data-testid="order-total">{formatVnd(orderTotal(value.items))}</strong>
       </p>
-      <label className="field">
-        {t('order.deliveryAddress')}
+      <Field
+        label={t('order.deliveryAddress')}
+        error={errors['order.deliveryAddress'] && t(errors['order.deliveryAddress'])}
+      >
         <input
           maxLength={TEXT_LIMITS.address}
           value={value.deliveryAddress}
           onChange={(e) => onChange({ ...value, deliveryAddress: e.target.value })}
         />
-        {errors['order.deliveryAddress'] && (
-          <span className="field__error" role="alert">
-            {t(errors['order.deliveryAddress'])}
-          </span>
-        )}
-      </label>
-      <label className="field">
-        {t('order.payment')}
+      </Field>
+      <Field label={t('order.payment')}>
         <select
           value={paymentFixed ?? value.payment}
           disabled={paymentFixed !== null}
@@ -142,21 +131,15 @@ export function OrderForm({ value, products, paymentFixed, errors, onChange }: P
           <option value="pending">{t('payment.pending')}</option>
           <option value="paid">{t('payment.paid')}</option>
         </select>
-      </label>
-      <label className="field">
-        {t('order.note')}
+      </Field>
+      <Field label={t('order.note')} error={errors['order.note'] && t(errors['order.note'])}>
         <input
           maxLength={TEXT_LIMITS.orderNote}
           value={value.note}
           onChange={(e) => onChange({ ...value, note: e.target.value })}
         />
         <CharCounter value={value.note} max={TEXT_LIMITS.orderNote} />
-        {errors['order.note'] && (
-          <span className="field__error" role="alert">
-            {t(errors['order.note'])}
-          </span>
-        )}
-      </label>
+      </Field>
     </fieldset>
   );
 }

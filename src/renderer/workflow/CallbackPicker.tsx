@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { withinCallingHours, type CallingWindow } from '../../shared/callingHours';
 import { fromLocalInput, localTime, quickCallbackTimes, toLocalInput } from '../../shared/time';
+import { Button } from '../ui/Button';
+import { Checkbox } from '../ui/Checkbox';
 
 interface Props {
   value: number | null;
@@ -35,9 +37,9 @@ export function CallbackPicker({
       <legend>{t('disposition.callbackAt')}</legend>
       <div className="quick">
         {quickKeys.map((k) => (
-          <button type="button" key={k} onClick={() => onChange(quick[k])}>
+          <Button key={k} onClick={() => onChange(quick[k])}>
             {t(`disposition.quick.${k}`)}
-          </button>
+          </Button>
         ))}
       </div>
       <input
@@ -57,14 +59,7 @@ export function CallbackPicker({
           <p>
             {t('disposition.outsideHours', { window: today ? `${today.start}–${today.end}` : '—' })}
           </p>
-          <label>
-            <input
-              type="checkbox"
-              checked={consent}
-              onChange={(e) => onConsent(e.target.checked)}
-            />{' '}
-            {t('disposition.consent')}
-          </label>
+          <Checkbox label={t('disposition.consent')} checked={consent} onChange={onConsent} />
         </div>
       )}
     </fieldset>

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { CustomerFields } from '../../shared/workflow';
 import { LEAD_FIELD_LIMITS } from '../../shared/textLimits';
+import { Field } from '../ui/Field';
 
 interface Props {
   value: CustomerFields;
@@ -17,7 +18,7 @@ const labels: Record<(typeof textFields)[number], string> = {
   address: 'detail.address',
 };
 
-/** Seed 000 6.1: the customer's details, filled in when a lead is converted. */
+/** The customer's details, filled in when a lead is converted. */
 export function CustomerForm({ value, errors, onChange }: Props) {
   const { t } = useTranslation();
   const set = (patch: Partial<CustomerFields>) => onChange({ ...value, ...patch });
@@ -27,24 +28,17 @@ export function CustomerForm({ value, errors, onChange }: Props) {
       {textFields.map((f) => {
         const error = errors[`customer.${f}`];
         return (
-          <label key={f} className="field">
-            {t(labels[f])}
+          <Field key={f} label={t(labels[f])} error={error && t(error)}>
             <input
               maxLength={LEAD_FIELD_LIMITS[f]}
               value={value[f]}
               aria-invalid={error ? true : undefined}
               onChange={(e) => set({ [f]: e.target.value })}
             />
-            {error && (
-              <span className="field__error" role="alert">
-                {t(error)}
-              </span>
-            )}
-          </label>
+          </Field>
         );
       })}
-      <label className="field">
-        {t('detail.gender')}
+      <Field label={t('detail.gender')}>
         <select
           value={value.gender}
           onChange={(e) => set({ gender: e.target.value as CustomerFields['gender'] })}
@@ -55,9 +49,8 @@ export function CustomerForm({ value, errors, onChange }: Props) {
             </option>
           ))}
         </select>
-      </label>
-      <label className="field">
-        {t('detail.birthYear')}
+      </Field>
+      <Field label={t('detail.birthYear')}>
         <input
           type="number"
           min={1900}
@@ -67,7 +60,7 @@ export function CustomerForm({ value, errors, onChange }: Props) {
             set({ birthYear: e.target.value === '' ? null : Number(e.target.value) })
           }
         />
-      </label>
+      </Field>
     </fieldset>
   );
 }

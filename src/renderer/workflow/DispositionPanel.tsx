@@ -1,27 +1,25 @@
-import {
-  useEffect,
-  useLayoutEffect,
-  useMemo,
-  useRef,
-  useState,
-  type FormEvent,
-  type KeyboardEvent,
-} from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StatusEntry } from '../../shared/catalogue';
 import type { Language, Lead, Settings } from '../../shared/domain';
 import type { ApiError } from '../../shared/errors';
 import type { OrderDraft, Product } from '../../shared/orders';
 import type { CustomerFields } from '../../shared/workflow';
-import type { Client } from '../api/client';
+import { ApiCallError, type Client } from '../api/client';
 import { createActionKey } from '../api/actionKey';
 import { entryLabel, outcomesFor } from './catalogueStore';
-import { toApiError } from '../ui/apiError';
 import { CallbackPicker } from './CallbackPicker';
 import { CustomerForm } from './CustomerForm';
 import { emptyItem, OrderForm } from '../orders/OrderForm';
 import { TEXT_LIMITS } from '../../shared/textLimits';
+import { Button } from '../ui/Button';
 import { CharCounter } from '../ui/CharCounter';
+import { ErrorText } from '../ui/ErrorText';
+import { Field } from '../ui/Field';
+import { useAction } from '../ui/useAction';
+import { Form } from '../ui/Form';
+import { FormActions } from '../ui/FormActions';
+import { Checkbox } from '../ui/Checkbox';
 
 interface Props {
   lead: Lead;
@@ -55,6 +53,13 @@ function isTextEntry(target: EventTarget): boolean {
     (el as HTMLInputElement).type !== 'checkbox'
   );
 }
+
+/** Saving with no outcome chosen: said where the outcomes are. */
+const PICK_ONE = new ApiCallError({
+  code: 'invalid_input',
+  message: '',
+  fields: [{ path: 'statusCode', key: 'pick' }],
+});
 
 /** Maps `fields` of an error from main to i18n keys by input path. */
 function errorsByField(error: ApiError | null): Record<string, string> {
@@ -93,8 +98,8 @@ export function DispositionPanel({
     payment: 'pending',
     note: '',
   }));
-  const [error, setError] = useState<ApiError | null>(null);
-  const [saving, setSaving] = useState(false);
+  const action = useAction<'save'>();
+  const { error } = action;
   // One key per outcome being recorded: a retry after a lost reply cannot record it twice.
   const [saveKey] = useState(createActionKey);
   useEffect(() => saveKey.done(), [saveKey, lead.id, callId]);
@@ -104,29 +109,23 @@ export function DispositionPanel({
   const showOrder =
     rule?.kind === 'create_order' || (rule?.kind === 'convert_contact' && withOrder);
 
-  useEffect(() => {
-    setError(null);
-  }, [code]);
+  /** A new outcome starts with no refusal shown. */
+  const pick = (next: string) => {
+    if (next !== code) action.clear();
+    setCode(next);
+  };
   // Focus the panel when it opens, so 1–9 and Enter work at once.
   const formRef = useRef<HTMLFormElement>(null);
   useLayoutEffect(() => {
     formRef.current?.focus();
   }, []);
 
-  async function save(e?: FormEvent) {
-    e?.preventDefault();
-    if (!entry || saving) {
-      if (!entry)
-        setError({
-          code: 'invalid_input',
-          message: '',
-          fields: [{ path: 'statusCode', key: 'pick' }],
-        });
+  async function save() {
+    if (!entry || action.busy) {
+      if (!entry) action.fail('save', PICK_ONE);
       return;
     }
-    setSaving(true);
-    setError(null);
-    try {
+    await action.run('save', async () => {
       const result = await client.call('dispositions.save', {
         leadId: lead.id,
         statusCode: entry.code,
@@ -143,11 +142,7 @@ export function DispositionPanel({
       });
       saveKey.done();
       onSaved(result.lead);
-    } catch (err) {
-      setError(toApiError(err));
-    } finally {
-      setSaving(false);
-    }
+    });
   }
 
   function onKeyDown(e: KeyboardEvent) {
@@ -163,20 +158,20 @@ export function DispositionPanel({
       return;
     }
     if (/^[1-9]$/.test(e.key) && !e.altKey && !e.ctrlKey && !e.metaKey && !isTextEntry(e.target)) {
-      const pick = options[Number(e.key) - 1];
-      if (pick) {
+      const option = options[Number(e.key) - 1];
+      if (option) {
         e.preventDefault();
-        setCode(pick.code);
+        pick(option.code);
       }
     }
   }
 
   const statusError = errors.statusCode === 'errors.pick' ? 'disposition.pick' : errors.statusCode;
   return (
-    <form
+    <Form
       className="disposition"
       aria-label={t('disposition.title', { name: lead.name })}
-      onSubmit={save}
+      onSubmit={() => void save()}
       onKeyDown={onKeyDown}
       tabIndex={-1}
       ref={formRef}
@@ -185,17 +180,16 @@ export function DispositionPanel({
       <p className="hint">{t('disposition.hint')}</p>
       <div role="radiogroup" aria-label={t('column.nextAction')} className="outcomes">
         {options.map((o, i) => (
-          <button
-            type="button"
+          <Button
             role="radio"
             aria-checked={o.code === code}
             key={o.code}
             className={o.code === code ? 'outcome outcome--on' : 'outcome'}
             style={{ borderColor: o.color }}
-            onClick={() => setCode(o.code)}
+            onClick={() => pick(o.code)}
           >
             <kbd>{i + 1}</kbd> {entryLabel(o, lang)}
-          </button>
+          </Button>
         ))}
       </div>
       {statusError && (
@@ -223,14 +217,12 @@ export function DispositionPanel({
       {rule?.kind === 'convert_contact' && (
         <>
           <CustomerForm value={customer} errors={errors} onChange={setCustomer} />
-          <label className="switch">
-            <input
-              type="checkbox"
-              checked={withOrder}
-              onChange={(e) => setWithOrder(e.target.checked)}
-            />{' '}
-            {t('disposition.createOrder')}
-          </label>
+          <Checkbox
+            className="switch"
+            label={t('disposition.createOrder')}
+            checked={withOrder}
+            onChange={setWithOrder}
+          />
         </>
       )}
       {showOrder && (
@@ -242,8 +234,7 @@ export function DispositionPanel({
           onChange={setOrder}
         />
       )}
-      <label className="field">
-        {t('disposition.note')}
+      <Field label={t('disposition.note')} error={errors.note && t(errors.note)}>
         <textarea
           rows={2}
           maxLength={TEXT_LIMITS.note}
@@ -251,25 +242,14 @@ export function DispositionPanel({
           onChange={(e) => setNote(e.target.value)}
         />
         <CharCounter value={note} max={TEXT_LIMITS.note} />
-        {errors.note && (
-          <span className="field__error" role="alert">
-            {t(errors.note)}
-          </span>
-        )}
-      </label>
-      {error && !error.fields?.length && (
-        <p className="form__error" role="alert">
-          {t(`errors.code.${error.code}`)}
-        </p>
-      )}
-      <div className="actions">
-        <button type="submit" className="primary" disabled={saving}>
-          {saving ? t('disposition.saving') : t('disposition.save')}
-        </button>
-        <button type="button" onClick={onClose}>
-          {t('disposition.cancel')}
-        </button>
-      </div>
-    </form>
+      </Field>
+      <ErrorText>{error && !error.fields?.length && t(`errors.code.${error.code}`)}</ErrorText>
+      <FormActions
+        submit={t('disposition.save')}
+        busyLabel={t('disposition.saving')}
+        busy={action.busy !== null}
+        cancel={{ label: t('disposition.cancel'), onClick: onClose }}
+      />
+    </Form>
   );
 }
