@@ -2,11 +2,14 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExportFormat, ExportKind, ExportReport } from '../../shared/exportTypes';
 import { exportKinds } from '../../shared/exportTypes';
-import { stages, type Stage } from '../../shared/domain';
+import type { Stage } from '../../shared/domain';
 import { useCatalogue } from '../app/stores';
 import { ApiCallError, type Client } from '../api/client';
 import { CustomerStatusFilter } from '../leads/CustomerStatusFilter';
 import { TEXT_LIMITS } from '../../shared/textLimits';
+import { Button } from '../ui/Button';
+import { ErrorText } from '../ui/ErrorText';
+import { StageOptions } from '../leads/StageOptions';
 
 type State =
   | { kind: 'idle' }
@@ -89,11 +92,7 @@ export function ExportPanel({ client, from, to }: { client: Client; from: number
             onChange={(e) => setStage(e.target.value === '*' ? null : (e.target.value as Stage))}
           >
             <option value="*">{t('filter.all')}</option>
-            {stages.map((s) => (
-              <option key={s} value={s}>
-                {t(`stage.${s}`)}
-              </option>
-            ))}
+            <StageOptions />
           </select>
         </label>
         <CustomerStatusFilter
@@ -112,13 +111,13 @@ export function ExportPanel({ client, from, to }: { client: Client; from: number
           />
         </label>
         {state.kind === 'running' ? (
-          <button onClick={() => void client.call('exports.cancel', { id: state.id })}>
+          <Button onClick={() => void client.call('exports.cancel', { id: state.id })}>
             {t('reports.export.cancel')}
-          </button>
+          </Button>
         ) : (
-          <button className="primary" onClick={() => void start()}>
+          <Button variant="primary" onClick={() => void start()}>
             {t('reports.export.start')}
-          </button>
+          </Button>
         )}
       </div>
       {state.kind === 'running' && (
@@ -134,11 +133,7 @@ export function ExportPanel({ client, from, to }: { client: Client; from: number
             : t('reports.export.done', { rows: state.report.rows, path: state.report.path })}
         </p>
       )}
-      {state.kind === 'failed' && (
-        <p className="form__error" role="alert">
-          {state.message}
-        </p>
-      )}
+      <ErrorText>{state.kind === 'failed' && state.message}</ErrorText>
     </section>
   );
 }

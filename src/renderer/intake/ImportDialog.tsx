@@ -8,6 +8,11 @@ import { ImportMappingTable } from './ImportMappingTable';
 import './intake.css';
 import { ImportReportView } from './ImportReportView';
 import { TEXT_LIMITS } from '../../shared/textLimits';
+import { Button } from '../ui/Button';
+import { fieldsText } from '../ui/apiError';
+import { ErrorText } from '../ui/ErrorText';
+import { Field } from '../ui/Field';
+import { Checkbox } from '../ui/Checkbox';
 
 interface Props {
   store: ImportStore;
@@ -41,10 +46,7 @@ export function ImportDialog({ store, language, onClose }: Props) {
     return () => window.removeEventListener('keydown', onKey);
   }, [store, onClose, s.step]);
 
-  const errorText = s.error
-    ? (s.error.fields ?? []).map((f) => t(`errors.${f.key}`)).join(' ') ||
-      t(`errors.code.${s.error.code}`)
-    : null;
+  const errorText = s.error && fieldsText(t, s.error);
   const mapped = (field: ImportField) => s.mapping?.columns[field] ?? null;
   // A file of one row: nothing to import while that row is taken for the headers.
   const headerOnly =
@@ -56,20 +58,19 @@ export function ImportDialog({ store, language, onClose }: Props) {
       <header className="import__head">
         <h2 id="import-title">{t('import.title')}</h2>
         {s.step !== 'importing' && (
-          <button
+          <Button
             onClick={() => {
               void store.getState().reset();
               onClose();
             }}
           >
             {t('import.close')}
-          </button>
+          </Button>
         )}
       </header>
 
       {s.step === 'choose' && (
-        <div className="field">
-          <label htmlFor="import-file">{t('import.choose')}</label>
+        <Field id="import-file" label={t('import.choose')} hint={t('import.chooseHint')}>
           <input
             id="import-file"
             type="file"
@@ -80,8 +81,7 @@ export function ImportDialog({ store, language, onClose }: Props) {
               if (file) void store.getState().choose(file);
             }}
           />
-          <p className="hint">{t('import.chooseHint')}</p>
-        </div>
+        </Field>
       )}
 
       {(s.step === 'uploading' || s.step === 'importing') && (
@@ -100,7 +100,7 @@ export function ImportDialog({ store, language, onClose }: Props) {
             max={1000}
           />
           <span aria-hidden>{percent(s.progress.fraction)}%</span>
-          <button onClick={() => void store.getState().cancel()}>{t('import.cancel')}</button>
+          <Button onClick={() => void store.getState().cancel()}>{t('import.cancel')}</Button>
         </div>
       )}
 
@@ -151,14 +151,11 @@ export function ImportDialog({ store, language, onClose }: Props) {
                 </select>
               </label>
             )}
-            <label>
-              <input
-                type="checkbox"
-                checked={s.mapping.hasHeader}
-                onChange={(e) => store.getState().setHasHeader(e.target.checked)}
-              />{' '}
-              {t('import.hasHeader')}
-            </label>
+            <Checkbox
+              label={t('import.hasHeader')}
+              checked={s.mapping.hasHeader}
+              onChange={(checked) => store.getState().setHasHeader(checked)}
+            />
             <label>
               {t('import.defaultSource')}{' '}
               <input
@@ -193,29 +190,21 @@ export function ImportDialog({ store, language, onClose }: Props) {
             ))}
           </div>
           <ImportMappingTable preview={s.preview} mapping={s.mapping} />
-          {errorText && (
-            <p className="form__error" role="alert">
-              {errorText}
-            </p>
-          )}
+          <ErrorText>{errorText}</ErrorText>
           <div className="actions">
-            <button
-              className="primary"
+            <Button
+              variant="primary"
               disabled={headerOnly}
               onClick={() => void store.getState().run()}
             >
               {t('import.start')}
-            </button>
-            <button onClick={() => void store.getState().reset()}>{t('import.other')}</button>
+            </Button>
+            <Button onClick={() => void store.getState().reset()}>{t('import.other')}</Button>
           </div>
         </div>
       )}
 
-      {s.step === 'choose' && errorText && (
-        <p className="form__error" role="alert">
-          {errorText}
-        </p>
-      )}
+      {s.step === 'choose' && <ErrorText>{errorText}</ErrorText>}
 
       {s.step === 'report' && s.report && (
         <ImportReportView

@@ -2,15 +2,8 @@ import { useTranslation } from 'react-i18next';
 import type { Language } from '../../shared/domain';
 import { importReportCsv } from '../../shared/importReportCsv';
 import type { ImportReport } from '../../shared/importTypes';
-
-function download(fileName: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+import { Button } from '../ui/Button';
+import { downloadCsv } from '../ui/download';
 
 /** Counts, and every rejected or flagged row as a CSV to download: nothing lost unexplained. */
 export function ImportReportView({
@@ -45,24 +38,24 @@ export function ImportReportView({
         ))}
       </dl>
       {report.lines.length > 0 && (
-        <button
+        <Button
           onClick={() =>
-            download(
+            downloadCsv(
               `${fileName.replace(/\.[^.]+$/, '')}-${t('import.report.fileSuffix')}.csv`,
               importReportCsv(report, language),
             )
           }
         >
           {t('import.report.download', { count: report.lines.length })}
-        </button>
+        </Button>
       )}
       {(report.linesOmitted ?? 0) > 0 && (
         <p className="hint">{t('import.report.linesOmitted', { count: report.linesOmitted })}</p>
       )}
       <div className="actions">
-        <button className="primary" onClick={onDone} autoFocus>
+        <Button variant="primary" onClick={onDone} autoFocus>
           {t('import.report.close')}
-        </button>
+        </Button>
       </div>
     </div>
   );

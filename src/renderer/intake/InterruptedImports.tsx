@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { InterruptedImport } from '../../shared/intakeApi';
 import { formatDateTime } from '../../shared/time';
 import type { Client } from '../api/client';
+import { Button } from '../ui/Button';
 
 /**
  * Imports that a crash or a power cut stopped, said once at start: how far each got, with
@@ -38,27 +39,25 @@ export function InterruptedImports({
             total: number.format(run.totalEstimate),
           })}{' '}
           {run.canResume ? (
-            <button
-              type="button"
+            <Button
               onClick={() => {
                 drop(run.runId);
                 onResume(run);
               }}
             >
               {t('import.resume')}
-            </button>
+            </Button>
           ) : (
             <span>{t('import.resumeFileGone')}</span>
           )}{' '}
-          <button
-            type="button"
+          <Button
             onClick={() => {
               drop(run.runId);
               void client.call('imports.dismiss', { runId: run.runId }).catch(() => undefined);
             }}
           >
             {t('import.dismiss')}
-          </button>
+          </Button>
         </p>
       ))}
     </div>

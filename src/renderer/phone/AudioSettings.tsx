@@ -5,6 +5,9 @@ import { micErrorCode } from './sip/mediaErrors';
 import { usePhone, usePhoneController } from './phoneContext';
 import type { AudioDevicePrefs } from './phoneTypes';
 import { Ringer, type TonePattern } from './ringer';
+import { Button } from '../ui/Button';
+import { ErrorText } from '../ui/ErrorText';
+import { Field } from '../ui/Field';
 
 /** Microphone, speaker and ringer, with a level meter and test sounds. Saved on this computer. */
 export function AudioSettings() {
@@ -59,8 +62,7 @@ export function AudioSettings() {
   };
 
   const select = (field: keyof AudioDevicePrefs, list: DeviceOption[], label: string) => (
-    <label className="field">
-      {label}
+    <Field label={label}>
       {/* Named explicitly: a wrapping label's name would include every option's text. */}
       <select
         aria-label={label}
@@ -74,7 +76,7 @@ export function AudioSettings() {
           </option>
         ))}
       </select>
-    </label>
+    </Field>
   );
 
   return (
@@ -86,9 +88,9 @@ export function AudioSettings() {
         {select('ringerId', options.outputs, t('phone.audio.ringer'))}
       </div>
       <div className="actions">
-        <button type="button" onClick={() => void toggleMeter()}>
+        <Button onClick={() => void toggleMeter()}>
           {level === null ? t('phone.audio.testMic') : t('phone.audio.stopMic')}
-        </button>
+        </Button>
         {level !== null && (
           <meter
             className="meter"
@@ -98,18 +100,14 @@ export function AudioSettings() {
             value={level}
           />
         )}
-        <button type="button" onClick={() => play('test', devices.speakerId, 1500)}>
+        <Button onClick={() => play('test', devices.speakerId, 1500)}>
           {t('phone.audio.testTone')}
-        </button>
-        <button type="button" onClick={() => play('ring', devices.ringerId, 3000)}>
+        </Button>
+        <Button onClick={() => play('ring', devices.ringerId, 3000)}>
           {t('phone.audio.testRing')}
-        </button>
+        </Button>
       </div>
-      {error && (
-        <p className="form__error" role="alert">
-          {t(`phone.error.${error}`)}
-        </p>
-      )}
+      <ErrorText>{error && t(`phone.error.${error}`)}</ErrorText>
       <p className="hint">{t('phone.hotkeys')}</p>
     </section>
   );

@@ -6,6 +6,7 @@ import type { CallView } from './phoneTypes';
 import { formatDuration, talkSeconds } from './phoneStore';
 import { Keypad } from './Keypad';
 import { TransferForm } from './TransferForm';
+import { Button } from '../ui/Button';
 
 export interface CallBarActions {
   hangup(id: string): void;
@@ -68,48 +69,44 @@ export function CallBar({ call, others, consult, now, keypadOpen, onKeypad, acti
       {live && call.mediaLost && (
         <div className="callbar__media-lost" role="alert">
           <span>{t('phone.mediaLost')}</span>
-          <button type="button" className="primary" onClick={() => actions.redial(call.id)}>
+          <Button variant="primary" onClick={() => actions.redial(call.id)}>
             {t('phone.redial')}
-          </button>
+          </Button>
         </div>
       )}
       {live && (
         <div className="callbar__controls">
-          <button
-            type="button"
+          <Button
             aria-pressed={call.muted}
             disabled={!talking}
             onClick={() => actions.setMute(call.id, !call.muted)}
           >
             {(call.muted ? t('phone.unmute') : t('phone.mute')) + key('mute')}
-          </button>
-          <button
-            type="button"
+          </Button>
+          <Button
             aria-pressed={call.state === 'held'}
             disabled={!talking}
             onClick={() => actions.setHold(call.id, call.state !== 'held')}
           >
             {(call.state === 'held' ? t('phone.resume') : t('phone.hold')) + key('hold')}
-          </button>
-          <button
-            type="button"
+          </Button>
+          <Button
             aria-expanded={keypadOpen}
             disabled={call.state !== 'established'}
             onClick={() => onKeypad(!keypadOpen)}
           >
             {t('phone.keypad') + key('keypad')}
-          </button>
-          <button
-            type="button"
+          </Button>
+          <Button
             aria-expanded={transferring}
             disabled={!talking || consult !== null}
             onClick={() => setTransferring(!transferring)}
           >
             {t('phone.transfer')}
-          </button>
-          <button type="button" className="danger" onClick={() => actions.hangup(call.id)}>
+          </Button>
+          <Button variant="danger" onClick={() => actions.hangup(call.id)}>
             {t('phone.hangup') + key('hangup')}
-          </button>
+          </Button>
         </div>
       )}
       {live && keypadOpen && call.state === 'established' && (
@@ -139,23 +136,21 @@ export function CallBar({ call, others, consult, now, keypadOpen, onKeypad, acti
             {t('phone.consulting', { number: shown(consult.number, '') })} ·{' '}
             {t(`phone.state.${consult.state}`)}
           </span>
-          <button
-            type="button"
-            className="primary"
+          <Button
+            variant="primary"
             disabled={consult.state !== 'established'}
             onClick={() => actions.completeTransfer(call.id)}
           >
             {t('phone.completeTransfer')}
-          </button>
-          <button
-            type="button"
+          </Button>
+          <Button
             onClick={() => {
               actions.hangup(consult.id);
               actions.setHold(call.id, false);
             }}
           >
             {t('phone.cancelConsult')}
-          </button>
+          </Button>
         </div>
       )}
       {others.map((other) => (
@@ -164,13 +159,11 @@ export function CallBar({ call, others, consult, now, keypadOpen, onKeypad, acti
             {who(other)} · {t(`phone.state.${other.state}`)}
           </span>
           {other.state === 'held' && (
-            <button type="button" onClick={() => actions.setHold(other.id, false)}>
-              {t('phone.resume')}
-            </button>
+            <Button onClick={() => actions.setHold(other.id, false)}>{t('phone.resume')}</Button>
           )}
-          <button type="button" className="danger" onClick={() => actions.hangup(other.id)}>
+          <Button variant="danger" onClick={() => actions.hangup(other.id)}>
             {t('phone.hangup')}
-          </button>
+          </Button>
         </div>
       ))}
     </section>

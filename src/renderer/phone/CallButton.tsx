@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Lead } from '../../shared/domain';
 import { usePhone, usePhoneController } from './phoneContext';
 import { canDial } from './phoneStore';
+import { Button } from '../ui/Button';
 
 interface Props {
   lead: Pick<Lead, 'id' | 'name' | 'phone' | 'phoneAsGiven' | 'doNotCall'>;
@@ -16,8 +17,7 @@ export function CallButton({ lead, compact = false }: Props) {
   const ready = usePhone(canDial);
   const label = t('phone.callLead', { name: lead.name });
   return (
-    <button
-      type="button"
+    <Button
       className={compact ? 'call call--compact' : 'primary call'}
       aria-label={label}
       title={`${label} — ${t('phone.callShortcut')}`}
@@ -28,6 +28,6 @@ export function CallButton({ lead, compact = false }: Props) {
       }}
     >
       {compact ? '📞' : `📞 ${t('phone.call')}`}
-    </button>
+    </Button>
   );
 }

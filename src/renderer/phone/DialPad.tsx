@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Keypad } from './Keypad';
-import { TEXT_LIMITS } from '../../shared/textLimits';
+import { NumberField } from './NumberField';
+import { Form } from '../ui/Form';
+import { FormActions } from '../ui/FormActions';
 
 interface Props {
   canDial: boolean;
@@ -19,34 +21,26 @@ export function DialPad({ canDial, onDial, onClose }: Props) {
     setNumber('');
   };
   return (
-    <form
+    <Form
       className="dialpad"
       aria-label={t('phone.dialpadTitle')}
-      onSubmit={(e) => {
-        e.preventDefault();
+      onSubmit={() => {
         dial();
       }}
-      onKeyDown={(e) => e.key === 'Escape' && onClose()}
+      onEscape={onClose}
     >
-      <label className="field">
-        {t('phone.numberToDial')}
-        <input
-          autoFocus
-          inputMode="tel"
-          maxLength={TEXT_LIMITS.phone}
-          value={number}
-          onChange={(e) => setNumber(e.target.value.replace(/[^0-9+*#\s.]/g, ''))}
-        />
-      </label>
+      <NumberField
+        label={t('phone.numberToDial')}
+        value={number}
+        onChange={(typed) => setNumber(typed.replace(/[^0-9+*#\s.]/g, ''))}
+      />
       <Keypad label={t('phone.dialpadTitle')} onKey={(key) => setNumber((n) => n + key)} />
-      <div className="actions">
-        <button type="submit" className="primary call" disabled={!canDial || !number.trim()}>
-          {t('phone.call')}
-        </button>
-        <button type="button" onClick={onClose}>
-          {t('phone.cancel')}
-        </button>
-      </div>
-    </form>
+      <FormActions
+        submit={t('phone.call')}
+        submitClassName="call"
+        disabled={!canDial || !number.trim()}
+        cancel={{ label: t('phone.cancel'), onClick: onClose }}
+      />
+    </Form>
   );
 }

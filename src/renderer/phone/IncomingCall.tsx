@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { CallView } from './phoneTypes';
 import { PHONE_HOTKEYS } from './phoneHotkeys';
 import { useShownNumber } from '../access/useShownNumber';
+import { Button } from '../ui/Button';
 
 interface Props {
   call: CallView;
@@ -24,12 +25,12 @@ export function IncomingCall({ call, waiting, onAnswer, onReject }: Props) {
       </p>
       <p className="mono">{shown(call.number, '')}</p>
       <div className="actions">
-        <button type="button" className="primary call" onClick={onAnswer}>
+        <Button variant="primary" className="call" onClick={onAnswer}>
           {(waiting ? t('phone.holdAndAnswer') : t('phone.answer')) + ` (${PHONE_HOTKEYS.answer})`}
-        </button>
-        <button type="button" className="danger" onClick={onReject}>
+        </Button>
+        <Button variant="danger" onClick={onReject}>
           {t('phone.reject')}
-        </button>
+        </Button>
       </div>
     </div>
   );

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Button } from '../ui/Button';
 
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'];
 
@@ -24,15 +25,14 @@ export function Keypad({ onKey, label }: Props) {
       }}
     >
       {KEYS.map((key) => (
-        <button
+        <Button
           key={key}
-          type="button"
           className="keypad__key"
           aria-label={t('phone.key', { key })}
           onClick={() => onKey(key)}
         >
           {key}
-        </button>
+        </Button>
       ))}
     </div>
   );

@@ -18,6 +18,7 @@ import { IncomingCall } from './IncomingCall';
 import { PowerModeCountdown } from './PowerModeCountdown';
 import { SaveNumberPrompt } from './SaveNumberPrompt';
 import './phone.css';
+import { Button } from '../ui/Button';
 
 /** How long after a save power mode waits for the queue to offer the next lead. */
 const POWER_MODE_LOOK_MS = 10_000;
@@ -144,9 +145,7 @@ export function PhoneLayer({ onOpenLead }: Props) {
       {notice && (
         <p className="form__error phone-notice" role="alert">
           {t(notice.source === 'api' ? `errors.code.${notice.code}` : `phone.error.${notice.code}`)}{' '}
-          <button type="button" onClick={() => store.getState().showNotice(null)}>
-            {t('phone.dismiss')}
-          </button>
+          <Button onClick={() => store.getState().showNotice(null)}>{t('phone.dismiss')}</Button>
         </p>
       )}
       {shown && (

@@ -4,6 +4,8 @@ import { usePhone, usePhoneController } from './phoneContext';
 import { useNow } from '../ui/useNow';
 import { canDial, registrationKey } from './phoneStore';
 import { DialPad } from './DialPad';
+import { Button } from '../ui/Button';
+import { Checkbox } from '../ui/Checkbox';
 
 /** The top bar's phone line: registration state, retry, the dial pad and power mode toggles. */
 export function PhoneStatus() {
@@ -33,17 +35,11 @@ export function PhoneStatus() {
         {retryIn !== null && key === 'network' && ` — ${t('phone.retryIn', { seconds: retryIn })}`}
       </span>
       {registration.state === 'failed' && (
-        <button type="button" onClick={() => phone.retryRegistration()}>
-          {t('phone.retry')}
-        </button>
+        <Button onClick={() => phone.retryRegistration()}>{t('phone.retry')}</Button>
       )}
-      <button
-        type="button"
-        aria-expanded={dialpadOpen}
-        onClick={() => setDialpadOpen(!dialpadOpen)}
-      >
+      <Button aria-expanded={dialpadOpen} onClick={() => setDialpadOpen(!dialpadOpen)}>
         {t('phone.dialpad')}
-      </button>
+      </Button>
       {dialpadOpen && (
         <DialPad
           canDial={ready}
@@ -54,14 +50,12 @@ export function PhoneStatus() {
           }}
         />
       )}
-      <label className="switch">
-        <input
-          type="checkbox"
-          checked={powerMode}
-          onChange={(e) => phone.setPowerMode(e.target.checked)}
-        />{' '}
-        {t('phone.power.mode')}
-      </label>
+      <Checkbox
+        className="switch"
+        label={t('phone.power.mode')}
+        checked={powerMode}
+        onChange={(checked) => phone.setPowerMode(checked)}
+      />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lead } from '../../shared/domain';
 import { useNow } from '../ui/useNow';
+import { Button } from '../ui/Button';
 
 export const POWER_MODE_DELAY_MS = 5_000;
 
@@ -31,12 +32,10 @@ export function PowerModeCountdown({ lead, since, onDial, onStop }: Props) {
       </p>
       <p>{t('phone.power.countdown', { seconds: left })}</p>
       <div className="actions">
-        <button type="button" className="primary call" onClick={() => onDial(lead)}>
+        <Button variant="primary" className="call" onClick={() => onDial(lead)}>
           {t('phone.power.callNow')}
-        </button>
-        <button type="button" onClick={onStop}>
-          {t('phone.power.stop')}
-        </button>
+        </Button>
+        <Button onClick={onStop}>{t('phone.power.stop')}</Button>
       </div>
     </div>
   );

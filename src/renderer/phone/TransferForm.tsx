@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TEXT_LIMITS } from '../../shared/textLimits';
+import { Button } from '../ui/Button';
+import { NumberField } from './NumberField';
+import { Form } from '../ui/Form';
 
 interface Props {
   onBlind(number: string): void;
@@ -14,36 +16,24 @@ export function TransferForm({ onBlind, onConsult, onCancel }: Props) {
   const [number, setNumber] = useState('');
   const ok = number.trim().length > 0;
   return (
-    <form
+    <Form
       className="transfer"
       aria-label={t('phone.transfer')}
-      onSubmit={(e) => {
-        e.preventDefault();
+      onSubmit={() => {
         if (ok) onBlind(number.trim());
       }}
-      onKeyDown={(e) => e.key === 'Escape' && onCancel()}
+      onEscape={onCancel}
     >
-      <label className="field">
-        {t('phone.transferTo')}
-        <input
-          autoFocus
-          inputMode="tel"
-          maxLength={TEXT_LIMITS.phone}
-          value={number}
-          onChange={(e) => setNumber(e.target.value)}
-        />
-      </label>
+      <NumberField label={t('phone.transferTo')} value={number} onChange={setNumber} />
       <div className="actions">
-        <button type="submit" disabled={!ok}>
+        <Button type="submit" disabled={!ok}>
           {t('phone.blindTransfer')}
-        </button>
-        <button type="button" disabled={!ok} onClick={() => onConsult(number.trim())}>
+        </Button>
+        <Button disabled={!ok} onClick={() => onConsult(number.trim())}>
           {t('phone.consult')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('phone.cancel')}
-        </button>
+        </Button>
+        <Button onClick={onCancel}>{t('phone.cancel')}</Button>
       </div>
-    </form>
+    </Form>
   );
 }

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useReminders, useSettings, useStores } from '../app/stores';
 import { ReminderCard, type ReminderActions } from './ReminderCard';
+import { Button } from '../ui/Button';
 
 /** Due callbacks as banners, and the ones missed while the app was closed, shown once as a list. */
 export function ReminderBanners({ actions }: { actions: ReminderActions }) {
@@ -20,9 +21,9 @@ export function ReminderBanners({ actions }: { actions: ReminderActions }) {
         >
           <h2>
             {t('reminders.missed', { count: missed.length })}{' '}
-            <button type="button" onClick={() => void reminders.getState().acknowledgeMissed()}>
+            <Button onClick={() => void reminders.getState().acknowledgeMissed()}>
               {t('reminders.dismissAll')}
-            </button>
+            </Button>
           </h2>
           {missed.map((r) => (
             <ReminderCard key={r.id} reminder={r} timeZone={timeZone} actions={actions} />

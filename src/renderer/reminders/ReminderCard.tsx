@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { formatPhone } from '../../shared/phone';
 import type { ReminderView } from '../../shared/reminders';
 import { formatShortDateTime } from '../../shared/time';
+import { Button } from '../ui/Button';
 
 export interface ReminderActions {
   call(r: ReminderView): void;
@@ -32,18 +33,16 @@ export function ReminderCard({
         {reminder.note && <div className="reminder__note">{reminder.note}</div>}
       </div>
       <div className="reminder__actions">
-        <button type="button" className="primary" onClick={() => actions.call(reminder)}>
+        <Button variant="primary" onClick={() => actions.call(reminder)}>
           {t('reminders.callNow')}
-        </button>
-        <button type="button" onClick={() => actions.snooze(reminder, 5)}>
+        </Button>
+        <Button onClick={() => actions.snooze(reminder, 5)}>
           {t('reminders.snooze', { minutes: 5 })}
-        </button>
-        <button type="button" onClick={() => actions.snooze(reminder, 15)}>
+        </Button>
+        <Button onClick={() => actions.snooze(reminder, 15)}>
           {t('reminders.snooze', { minutes: 15 })}
-        </button>
-        <button type="button" onClick={() => actions.open(reminder)}>
-          {t('reminders.open')}
-        </button>
+        </Button>
+        <Button onClick={() => actions.open(reminder)}>{t('reminders.open')}</Button>
       </div>
     </div>
   );

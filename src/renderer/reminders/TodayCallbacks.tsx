@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { formatPhone } from '../../shared/phone';
 import { formatShortDateTime } from '../../shared/time';
 import { useReminders, useSettings } from '../app/stores';
+import { Button } from '../ui/Button';
 
 /** Today's and overdue callbacks in time order. */
 export function TodayCallbacks({ now, onOpen }: { now: number; onOpen(leadId: string): void }) {
@@ -18,9 +19,9 @@ export function TodayCallbacks({ now, onOpen }: { now: number; onOpen(leadId: st
           {today.map((r) => (
             <li key={r.id} className={r.dueAt <= now ? 'timeline__item overdue' : 'timeline__item'}>
               <time>{formatShortDateTime(r.dueAt, timeZone)}</time>{' '}
-              <button type="button" className="link" onClick={() => onOpen(r.leadId)}>
+              <Button className="link" onClick={() => onOpen(r.leadId)}>
                 {r.leadName}
-              </button>{' '}
+              </Button>{' '}
               <span className="mono">{formatPhone(r.phone, r.phoneAsGiven)}</span>
             </li>
           ))}

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { localTime } from '../../shared/time';
+import { Button } from '../ui/Button';
 
 /** A range of local calendar days, both ends included: `yyyy-MM-dd`. */
 export interface DayRange {
@@ -56,9 +57,9 @@ export function DateRangePicker({
           onChange={(e) => e.target.value && onChange({ ...value, to: e.target.value })}
         />
       </label>
-      <button onClick={() => onChange(lastDays(7, now, timeZone))}>{t('reports.last7')}</button>
-      <button onClick={() => onChange(lastDays(30, now, timeZone))}>{t('reports.last30')}</button>
-      <button onClick={() => onChange(thisMonth())}>{t('reports.thisMonth')}</button>
+      <Button onClick={() => onChange(lastDays(7, now, timeZone))}>{t('reports.last7')}</Button>
+      <Button onClick={() => onChange(lastDays(30, now, timeZone))}>{t('reports.last30')}</Button>
+      <Button onClick={() => onChange(thisMonth())}>{t('reports.thisMonth')}</Button>
     </div>
   );
 }

@@ -1,15 +1,8 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { tableCsv, type ReportTable } from './reportTables';
-
-function download(fileName: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+import { Button } from '../ui/Button';
+import { downloadCsv } from '../ui/download';
 
 const numberFormat = new Intl.NumberFormat('vi-VN');
 
@@ -32,9 +25,9 @@ export function ReportSection({
     <section className="report" aria-labelledby={`report-${id}`} data-report={id}>
       <header className="report__header">
         <h2 id={`report-${id}`}>{title}</h2>
-        <button onClick={() => download(`${fileName}.csv`, tableCsv(table))}>
+        <Button onClick={() => downloadCsv(`${fileName}.csv`, tableCsv(table))}>
           {t('reports.exportThis')}
-        </button>
+        </Button>
       </header>
       <div className="report__chart">{children}</div>
       <table className="report__table" aria-label={title}>

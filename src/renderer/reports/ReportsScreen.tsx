@@ -1,29 +1,16 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatVnd } from '../../shared/orders';
-import { reachRate, type Reports } from '../../shared/reportTypes';
+import type { Reports } from '../../shared/reportTypes';
 import { zonedInstant } from '../../shared/time';
 import { ApiCallError } from '../api/client';
-import {
-  CallbacksChart,
-  CallsPerDayChart,
-  ConversionsChart,
-  OutcomesChart,
-  PerAgentChart,
-  TalkTimeChart,
-} from './ReportCharts';
-import { DateRangePicker, lastDays, type DayRange } from './DateRangePicker';
-import { ExportPanel } from '../export/ExportPanel';
-import { ReportSection } from './ReportSection';
-import {
-  callbacksTable,
-  callsPerDayTable,
-  conversionsTable,
-  outcomesTable,
-  perAgentTable,
-  talkTimeTable,
-} from './reportTables';
 import { useSettings, useStores } from '../app/stores';
+import { ExportPanel } from '../export/ExportPanel';
+import { fieldsText } from '../ui/apiError';
+import { ErrorText } from '../ui/ErrorText';
+import { DateRangePicker, lastDays, type DayRange } from './DateRangePicker';
+import { reportSections } from './reportSections';
+import { ReportSection } from './ReportSection';
+import { ReportTotals } from './ReportTotals';
 import './reports.css';
 
 /** [start of the first day, start of the day after the last) in the zone. */
@@ -36,6 +23,7 @@ function instantsOf(range: DayRange, timeZone: string): { from: number; to: numb
   };
 }
 
+/** What the screen shows of the reports: loading, them, or why not. */
 type Load =
   | { status: 'loading' }
   | { status: 'ready'; reports: Reports }
@@ -51,22 +39,21 @@ export function ReportsScreen() {
   const [now] = useState(() => Date.now());
   const [range, setRange] = useState<DayRange>(() => lastDays(7, now, tz));
   const instants = useMemo(() => instantsOf(range, tz), [range, tz]);
-  const [load, setLoad] = useState<Load>({ status: 'loading' });
+  // The answer to the latest read, kept with what it was read for: until the answer for the
+  // range (and language) on screen arrives, the screen says it is loading.
+  const [answer, setAnswer] = useState<{ for: object; t: unknown; load: Load } | null>(null);
+  const load: Load =
+    answer && answer.for === instants && answer.t === t ? answer.load : { status: 'loading' };
 
   useEffect(() => {
     let live = true;
-    setLoad({ status: 'loading' });
+    const show = (load: Load) => live && setAnswer({ for: instants, t, load });
     client.call('reports.get', instants).then(
-      (reports) => live && setLoad({ status: 'ready', reports }),
+      (reports) => show({ status: 'ready', reports }),
       (err: unknown) =>
-        live &&
-        setLoad({
+        show({
           status: 'error',
-          message:
-            err instanceof ApiCallError
-              ? err.error.fields?.map((f) => t(`errors.${f.key}`)).join(' ') ||
-                t(`errors.code.${err.error.code}`)
-              : String(err),
+          message: err instanceof ApiCallError ? fieldsText(t, err.error) : String(err),
         }),
     );
     return () => {
@@ -76,11 +63,6 @@ export function ReportsScreen() {
 
   const suffix = `${range.from}_${range.to}`;
   const r = load.status === 'ready' ? load.reports : null;
-  const totals = r && {
-    calls: r.days.reduce((n, d) => n + d.calls, 0),
-    reached: r.days.reduce((n, d) => n + d.reached, 0),
-    talk: r.days.reduce((n, d) => n + d.talkSeconds, 0),
-  };
 
   return (
     <main className="reports-screen" aria-labelledby="reports-title">
@@ -89,85 +71,25 @@ export function ReportsScreen() {
         <DateRangePicker value={range} now={now} timeZone={tz} onChange={setRange} />
       </header>
       {load.status === 'loading' && <p role="status">{t('reports.loading')}</p>}
-      {load.status === 'error' && (
-        <p className="form__error" role="alert">
-          {t('reports.loadError', { message: load.message })}
-        </p>
-      )}
-      {r && totals && (
+      <ErrorText>
+        {load.status === 'error' && t('reports.loadError', { message: load.message })}
+      </ErrorText>
+      {r && (
         <>
-          <dl className="report-totals">
-            <div>
-              <dt>{t('reports.totals.calls')}</dt>
-              <dd data-total="calls">{totals.calls}</dd>
-            </div>
-            <div>
-              <dt>{t('reports.totals.reachRate')}</dt>
-              <dd data-total="reachRate">{reachRate(totals.reached, totals.calls)}%</dd>
-            </div>
-            <div>
-              <dt>{t('reports.totals.talk')}</dt>
-              <dd>{Math.round(totals.talk / 60)} min</dd>
-            </div>
-            <div>
-              <dt>{t('reports.totals.orders')}</dt>
-              <dd data-total="orders">{r.conversions.orders}</dd>
-            </div>
-            <div>
-              <dt>{t('reports.totals.orderValue')}</dt>
-              <dd>{formatVnd(r.conversions.orderValue)}</dd>
-            </div>
-          </dl>
+          <ReportTotals r={r} />
           <p className="muted">{t('reports.reachedNote')}</p>
           <div className="reports-grid">
-            <ReportSection
-              id="callsPerDay"
-              title={t('reports.section.callsPerDay')}
-              table={callsPerDayTable(r, t)}
-              fileName={`cuoc-goi-theo-ngay_${suffix}`}
-            >
-              <CallsPerDayChart r={r} />
-            </ReportSection>
-            <ReportSection
-              id="talkTime"
-              title={t('reports.section.talkTime')}
-              table={talkTimeTable(r, t)}
-              fileName={`thoi-gian-dam-thoai_${suffix}`}
-            >
-              <TalkTimeChart r={r} />
-            </ReportSection>
-            <ReportSection
-              id="outcomes"
-              title={t('reports.section.outcomes')}
-              table={outcomesTable(r, t, language)}
-              fileName={`ket-qua-cuoc-goi_${suffix}`}
-            >
-              <OutcomesChart r={r} language={language} />
-            </ReportSection>
-            <ReportSection
-              id="conversions"
-              title={t('reports.section.conversions')}
-              table={conversionsTable(r, t)}
-              fileName={`chuyen-doi_${suffix}`}
-            >
-              <ConversionsChart r={r} />
-            </ReportSection>
-            <ReportSection
-              id="callbacks"
-              title={t('reports.section.callbacks')}
-              table={callbacksTable(r, t)}
-              fileName={`hen-goi-lai_${suffix}`}
-            >
-              <CallbacksChart r={r} />
-            </ReportSection>
-            <ReportSection
-              id="perAgent"
-              title={t('reports.section.perAgent')}
-              table={perAgentTable(r, t)}
-              fileName={`theo-nhan-vien_${suffix}`}
-            >
-              <PerAgentChart r={r} />
-            </ReportSection>
+            {reportSections.map((section) => (
+              <ReportSection
+                key={section.id}
+                id={section.id}
+                title={t(`reports.section.${section.id}`)}
+                table={section.table(r, t, language)}
+                fileName={`${section.file}_${suffix}`}
+              >
+                {section.chart(r, language)}
+              </ReportSection>
+            ))}
           </div>
           <ExportPanel client={client} from={instants.from} to={instants.to} />
         </>
