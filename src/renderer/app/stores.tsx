@@ -1,26 +1,40 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { Client } from '../api/client';
+import { createImportStore } from '../intake/importStore';
 import { createQueueStore, type QueueState } from '../leads/queueStore';
+import { createRemindersStore, type RemindersState } from '../reminders/remindersStore';
 import { createSettingsStore, type SettingsState } from '../settings/settingsStore';
 import { createCatalogueStore, type CatalogueState } from '../workflow/catalogueStore';
-import { createRemindersStore, type RemindersState } from '../reminders/remindersStore';
+import { createDrawerStore, type DrawerState } from './drawerStore';
 
+/** The renderer's stores, one of each for the page: what the screens read and act on. */
 export interface Stores {
   client: Client;
   queue: ReturnType<typeof createQueueStore>;
   settings: ReturnType<typeof createSettingsStore>;
   catalogue: ReturnType<typeof createCatalogueStore>;
   reminders: ReturnType<typeof createRemindersStore>;
+  /** The import dialog's steps; kept while the agent visits another screen mid-import. */
+  imports: ReturnType<typeof createImportStore>;
+  drawer: ReturnType<typeof createDrawerStore>;
 }
 
 export function createStores(client: Client): Stores {
+  const queue = createQueueStore(client);
+  const drawer = createDrawerStore();
+  // Master–detail: the open lead follows the row the agent moves to.
+  queue.subscribe((s, before) => {
+    if (s.selectedId !== before.selectedId) drawer.getState().follow(s.selectedId);
+  });
   return {
     client,
-    queue: createQueueStore(client),
+    queue,
     settings: createSettingsStore(client),
     catalogue: createCatalogueStore(client),
     reminders: createRemindersStore(client),
+    imports: createImportStore(client),
+    drawer,
   };
 }
 
@@ -50,4 +64,8 @@ export function useCatalogue<T>(selector: (s: CatalogueState) => T): T {
 
 export function useReminders<T>(selector: (s: RemindersState) => T): T {
   return useStore(useStores().reminders, selector);
+}
+
+export function useDrawer<T>(selector: (s: DrawerState) => T): T {
+  return useStore(useStores().drawer, selector);
 }
