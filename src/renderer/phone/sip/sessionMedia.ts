@@ -113,7 +113,7 @@ export async function sendInfoDtmf(session: Session, tones: string): Promise<boo
 
 /**
  * Sends a REFER in the session's dialog with our own Refer-To (sip.js's own `refer()` would put
- * the target's Contact there, see Phone.completeTransfer). Resolves with whether the far end
+ * the target's Contact there; transfer.ts says why not). Resolves with whether the far end
  * accepted it (202).
  */
 export function sendRefer(session: Session, ua: UserAgent, referTo: string): Promise<boolean> {
