@@ -1,5 +1,4 @@
-// The shared look first, so that each feature's own stylesheet can refine it.
-import './ui/ui.css';
+import './app/stylesheets';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
@@ -12,7 +11,6 @@ import { PhoneProvider } from './phone/phoneContext';
 import { createPhoneController } from './phone/phoneController';
 import { createStores, StoresProvider } from './app/stores';
 import { createPhoneStore } from './phone/phoneStore';
-import './app/app.css';
 
 const stores = createStores(createClient(pickTransport(window)));
 const i18n = createI18n('vi');

@@ -7,7 +7,6 @@ import { ErrorText } from '../ui/ErrorText';
 import { useAccess, useApplyStatus } from './accessStore';
 import { pinErrorText } from './pinError';
 import { PinField } from './PinField';
-import './access.css';
 import { FormActions } from '../ui/FormActions';
 
 /**

@@ -4,7 +4,6 @@ import { roleAllows, type Role } from '../../shared/roles';
 import { useStores } from '../app/stores';
 import { useAccess, useAccessStore, useApplyStatus } from './accessStore';
 import { PinPrompt } from './PinPrompt';
-import './access.css';
 
 /**
  * Shows its children to a connection with the role `need`, else the admin PIN prompt. Main

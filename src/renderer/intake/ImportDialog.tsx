@@ -5,7 +5,6 @@ import type { Language } from '../../shared/domain';
 import { importFields, type ImportField, type TextEncoding } from '../../shared/importTypes';
 import type { ImportStore } from './importStore';
 import { ImportMappingTable } from './ImportMappingTable';
-import './intake.css';
 import { ImportReportView } from './ImportReportView';
 import { TEXT_LIMITS } from '../../shared/textLimits';
 import { Button } from '../ui/Button';

@@ -10,7 +10,6 @@ import { toApiError } from '../ui/apiError';
 import { Button } from '../ui/Button';
 import { ErrorText } from '../ui/ErrorText';
 import { LeadTable } from './LeadTable';
-import '../intake/intake.css';
 
 const DEBOUNCE_MS = 200;
 

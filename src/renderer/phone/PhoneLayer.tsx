@@ -17,7 +17,6 @@ import { CallBar } from './CallBar';
 import { IncomingCall } from './IncomingCall';
 import { PowerModeCountdown } from './PowerModeCountdown';
 import { SaveNumberPrompt } from './SaveNumberPrompt';
-import './phone.css';
 import { Button } from '../ui/Button';
 
 /** How long after a save power mode waits for the queue to offer the next lead. */

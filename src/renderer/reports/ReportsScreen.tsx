@@ -11,7 +11,6 @@ import { DateRangePicker, lastDays, type DayRange } from './DateRangePicker';
 import { reportSections } from './reportSections';
 import { ReportSection } from './ReportSection';
 import { ReportTotals } from './ReportTotals';
-import './reports.css';
 
 /** [start of the first day, start of the day after the last) in the zone. */
 function instantsOf(range: DayRange, timeZone: string): { from: number; to: number } {

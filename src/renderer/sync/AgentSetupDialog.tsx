@@ -8,7 +8,6 @@ import { ErrorText } from '../ui/ErrorText';
 import { Field } from '../ui/Field';
 import { useAction } from '../ui/useAction';
 import { syncErrorText } from './syncErrorText';
-import './sync.css';
 import { FormActions } from '../ui/FormActions';
 
 const RETRY_MS = 1000;

@@ -9,7 +9,6 @@ import { ExportBundleForm } from './ExportBundleForm';
 import { ImportBundlesForm } from './ImportBundlesForm';
 import { ReceiveListForm } from './ReceiveListForm';
 import { SyncError } from './SyncSubmit';
-import './sync.css';
 
 /**
  * "Đồng bộ": an agent sends their work as a bundle file; a supervisor imports agents' bundles

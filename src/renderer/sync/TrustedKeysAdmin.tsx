@@ -9,7 +9,6 @@ import { ErrorText } from '../ui/ErrorText';
 import { useAction, useLoad } from '../ui/useAction';
 import { syncErrorText } from './syncErrorText';
 import { TrustKeyForm } from './TrustKeyForm';
-import './sync.css';
 
 const none: TrustedKey[] = [];
 
