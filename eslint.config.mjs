@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 // DESIGN.md §1: folders by runtime, enforced here.
@@ -69,6 +70,12 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // The rules of hooks, and React's own checks of components (no state set during render,
+    // no ref read during render, effects that list what they use).
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat.recommended,
   },
   {
     // The shell (src/main/*.ts) may use Electron; no part of main reaches the renderer, and the

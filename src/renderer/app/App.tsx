@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { PinSetupDialog } from '../access/PinSetupDialog';
 import { PhoneLayer } from '../phone/PhoneLayer';
 import { usePhoneController } from '../phone/phoneContext';
@@ -25,7 +25,8 @@ export function App() {
   const [importing, setImporting] = useState(false);
   const [query, setQuery] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
-  const searchBox = useRef<HTMLInputElement>(null);
+  // The search box, once on screen (state, not a ref: the keyboard map is built from it).
+  const [searchBox, setSearchBox] = useState<HTMLInputElement | null>(null);
   useCoreEvents();
   useDocument();
   const reminderActions = useReminderActions();
@@ -38,9 +39,9 @@ export function App() {
         phone,
         add: () => setAdding(true),
         import: () => setImporting(true),
-        search: () => searchBox.current?.focus(),
+        search: () => searchBox?.focus(),
       }),
-    [queue, drawer, phone],
+    [queue, drawer, phone, searchBox],
   );
   useShortcuts(view === 'queue' && !adding && !importing ? shortcuts : {});
 
@@ -55,7 +56,7 @@ export function App() {
         onImport={() => setImporting(true)}
         query={query}
         onQuery={setQuery}
-        searchRef={searchBox}
+        searchRef={setSearchBox}
       />
       <DiskFullBanner />
       {notice && (

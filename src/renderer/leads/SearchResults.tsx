@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StatusEntry } from '../../shared/catalogue';
 import type { Lead } from '../../shared/domain';
@@ -26,40 +26,49 @@ interface Props {
 /** Results of the search box over every folder, a page at a time, newest first. */
 export function SearchResults({ client, query, now, timeZone, statuses, onOpen, onCall }: Props) {
   const { t } = useTranslation();
-  const [items, setItems] = useState<Lead[]>([]);
-  const [next, setNext] = useState<string | null>(null);
-  const [state, setState] = useState<'loading' | 'ready'>('loading');
-  const [error, setError] = useState<ApiError | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   // Main matches a masked agent's digits only against the digits a mask shows: say so.
   const maskedDigits = useAccess((s) => seesNumbersMasked(s.status)) && /\d{3}/.test(query);
+  // What is shown, with the search it answers: until the answer to this one arrives, the last
+  // results stay on screen and the title says it is searching.
+  const search = useMemo(() => ({ client, query }), [client, query]);
+  const [shown, setShown] = useState<{
+    search: object;
+    items: Lead[];
+    next: string | null;
+    error: ApiError | null;
+  } | null>(null);
+  const state = shown?.search === search ? 'ready' : 'loading';
+  const items = shown?.items ?? [];
+  const next = shown?.next ?? null;
+  const error = shown?.error ?? null;
 
   useEffect(() => {
     let live = true;
-    setState('loading');
     const timer = setTimeout(() => {
-      client
-        .call('leads.search', { query })
-        .then((page) => {
-          if (!live) return;
-          setItems(page.items);
-          setNext(page.nextCursor);
-          setError(null);
-        })
-        .catch((err: unknown) => live && setError(toApiError(err)))
-        .finally(() => live && setState('ready'));
+      search.client.call('leads.search', { query: search.query }).then(
+        (page) =>
+          live && setShown({ search, items: page.items, next: page.nextCursor, error: null }),
+        (err: unknown) =>
+          live &&
+          setShown((s) => ({
+            search,
+            items: s?.items ?? [],
+            next: s?.next ?? null,
+            error: toApiError(err),
+          })),
+      );
     }, DEBOUNCE_MS);
     return () => {
       live = false;
       clearTimeout(timer);
     };
-  }, [client, query]);
+  }, [search]);
 
   async function more() {
     if (!next) return;
     const page = await client.call('leads.search', { query, cursor: next });
-    setItems((old) => [...old, ...page.items]);
-    setNext(page.nextCursor);
+    setShown((s) => s && { ...s, items: [...s.items, ...page.items], next: page.nextCursor });
   }
 
   return (

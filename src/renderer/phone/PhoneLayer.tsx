@@ -74,9 +74,7 @@ export function PhoneLayer({ onOpenLead }: Props) {
 
   // Anything ringing or in progress takes over from the countdown.
   const busy = engaged.length > 0 || incoming.length > 0;
-  useEffect(() => {
-    if (busy || !powerMode) setCountdown(null);
-  }, [busy, powerMode]);
+  if ((busy || !powerMode) && countdown !== null) setCountdown(null);
 
   // Power mode: after a disposition, offer the next lead and dial it unless stopped. The queue
   // may still be reloading (the save, or a lead that arrived just before it), so for a few
@@ -92,6 +90,10 @@ export function PhoneLayer({ onOpenLead }: Props) {
     }
     const lead = nextLeadToDial(queueItems, lastDisposition.leadId, Date.now());
     if (lead) offeredFor.current = lastDisposition;
+    // The offer follows two stores (the queue, the phone) and the clock, so it is worked out
+    // here, after the change, not while rendering; computing it from a subscription instead
+    // would miss the first look, made as soon as the disposition is saved.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     setCountdown(lead ? { lead, since: Date.now() } : null);
   }, [powerMode, lastDisposition, queueItems, busy]);
 

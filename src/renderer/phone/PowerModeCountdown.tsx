@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lead } from '../../shared/domain';
 import { useNow } from '../ui/useNow';
@@ -18,13 +18,14 @@ interface Props {
 export function PowerModeCountdown({ lead, since, onDial, onStop }: Props) {
   const { t } = useTranslation();
   const now = useNow(250);
-  const [fired, setFired] = useState(false);
+  // Dials once, however often the clock ticks after.
+  const fired = useRef(false);
   const left = Math.max(0, Math.ceil((since + POWER_MODE_DELAY_MS - now) / 1000));
   useEffect(() => {
-    if (fired || now < since + POWER_MODE_DELAY_MS) return;
-    setFired(true);
+    if (fired.current || now < since + POWER_MODE_DELAY_MS) return;
+    fired.current = true;
     onDial(lead);
-  }, [fired, now, since, lead, onDial]);
+  }, [now, since, lead, onDial]);
   return (
     <div className="power" role="status" aria-label={t('phone.power.mode')}>
       <p>
