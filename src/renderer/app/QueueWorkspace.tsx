@@ -7,7 +7,7 @@ import { SearchResults } from '../leads/SearchResults';
 import { usePhoneController } from '../phone/phoneContext';
 import { useNow } from '../ui/useNow';
 import { Drawer } from './Drawer';
-import { useCatalogue, useSettings, useStores } from './stores';
+import { useSettings, useStores } from './stores';
 
 /** How often the queue's ages and overdue marks are worked out again. */
 const CLOCK_TICK_MS = 30_000;
@@ -35,7 +35,6 @@ export function QueueWorkspace({
   const { client, queue, imports, drawer } = useStores();
   const phone = usePhoneController();
   const settings = useSettings((s) => s.settings);
-  const statuses = useCatalogue((s) => s.statuses);
   const now = useNow(CLOCK_TICK_MS);
   const open = (id: string) => drawer.getState().open(id);
   return (
@@ -75,8 +74,6 @@ export function QueueWorkspace({
             client={client}
             query={query.trim()}
             now={now}
-            timeZone={settings.timeZone}
-            statuses={statuses}
             onOpen={open}
             onCall={(lead) => void phone.callLead(lead)}
           />

@@ -1,10 +1,10 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { StatusEntry } from '../../shared/catalogue';
 import type { Lead } from '../../shared/domain';
 import { formatPhone } from '../../shared/phone';
 import { formatDateTime } from '../../shared/time';
 import { leadAge, nextActionView } from './queueView';
+import { useCatalogue, useSettings } from '../app/stores';
 import { DataTable } from '../ui/DataTable';
 import { StatusBadge } from './StatusBadge';
 import { Button } from '../ui/Button';
@@ -15,8 +15,6 @@ const COLUMNS = ['name', 'phone', 'source', 'customerStatus', 'nextAction', 'rec
 interface Props {
   leads: Lead[];
   now: number;
-  timeZone: string;
-  statuses: readonly StatusEntry[];
   selectedId: string | null;
   onSelect(id: string): void;
   onOpen(id: string): void;
@@ -24,17 +22,10 @@ interface Props {
   onCall?(lead: Lead): void;
 }
 
-export function LeadTable({
-  leads,
-  now,
-  timeZone,
-  statuses,
-  selectedId,
-  onSelect,
-  onOpen,
-  onCall,
-}: Props) {
+export function LeadTable({ leads, now, selectedId, onSelect, onOpen, onCall }: Props) {
   const { t } = useTranslation();
+  const timeZone = useSettings((s) => s.settings.timeZone);
+  const statuses = useCatalogue((s) => s.statuses);
   const selectedRow = useRef<HTMLTableRowElement>(null);
   useEffect(() => {
     // A block body: Chromium's scrollIntoView may return a promise, which React would take for a cleanup.

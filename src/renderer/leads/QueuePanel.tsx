@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Lead } from '../../shared/domain';
-import { useCatalogue, useQueue, useSettings, useStores } from '../app/stores';
+import { useCatalogue, useQueue, useStores } from '../app/stores';
 import { OrdersTable } from '../orders/OrdersTable';
 import { Button } from '../ui/Button';
 import { ErrorText } from '../ui/ErrorText';
@@ -23,7 +23,6 @@ export function QueuePanel({ now, onAdd, onOpen, onCall }: Props) {
   const { stage, items, counts, status, error, nextCursor, filter, selectedId } = useQueue(
     (s) => s,
   );
-  const timeZone = useSettings((s) => s.settings.timeZone);
   const statuses = useCatalogue((s) => s.statuses);
   return (
     <>
@@ -56,8 +55,6 @@ export function QueuePanel({ now, onAdd, onOpen, onCall }: Props) {
               <LeadTable
                 leads={items}
                 now={now}
-                timeZone={timeZone}
-                statuses={statuses}
                 selectedId={selectedId}
                 onSelect={(id) => queue.getState().select(id)}
                 onOpen={onOpen}

@@ -1,6 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { StatusEntry } from '../../shared/catalogue';
 import type { Lead } from '../../shared/domain';
 import type { ApiError } from '../../shared/errors';
 import { seesNumbersMasked } from '../../shared/authApi';
@@ -17,14 +16,12 @@ interface Props {
   client: Client;
   query: string;
   now: number;
-  timeZone: string;
-  statuses: readonly StatusEntry[];
   onOpen(id: string): void;
   onCall(lead: Lead): void;
 }
 
 /** Results of the search box over every folder, a page at a time, newest first. */
-export function SearchResults({ client, query, now, timeZone, statuses, onOpen, onCall }: Props) {
+export function SearchResults({ client, query, now, onOpen, onCall }: Props) {
   const { t } = useTranslation();
   const [selectedId, setSelectedId] = useState<string | null>(null);
   // Main matches a masked agent's digits only against the digits a mask shows: say so.
@@ -87,8 +84,6 @@ export function SearchResults({ client, query, now, timeZone, statuses, onOpen, 
         <LeadTable
           leads={items}
           now={now}
-          timeZone={timeZone}
-          statuses={statuses}
           selectedId={selectedId}
           onSelect={setSelectedId}
           onOpen={onOpen}

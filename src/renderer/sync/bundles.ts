@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { BundleSummary } from '../../shared/syncApi';
+import { bundleTables, type BundleSummary, type BundleTable } from '../../shared/syncApi';
 import type { Client } from '../api/client';
 import { uploadFile } from '../api/uploadFile';
 import type { Action } from '../ui/useAction';
@@ -13,15 +13,11 @@ export interface SyncForm {
   run(name: SyncActionName, work: () => Promise<void>): Promise<boolean>;
 }
 
-// The tables a person cares about, in the order they read them.
-export const shownTables = [
-  'leads',
-  'calls',
-  'dispositions',
-  'orders',
-  'lead_notes',
-  'customer_status_changes',
-] as const;
+/** Counted with their orders, or not work at all (the catalogue a bundle carries along). */
+const unshown = new Set<BundleTable>(['agents', 'statuses', 'order_items']);
+
+/** The tables a person cares about, in the order a bundle holds them. */
+export const shownTables = bundleTables.filter((table) => !unshown.has(table));
 
 /** What a bundle carries, table by table, in words ("Khách hàng: 3 · Cuộc gọi: 5"). */
 export function countsText(t: TFunction, counts: Record<string, number>): string {
