@@ -51,6 +51,12 @@ export default tseslint.config(
     },
   },
   {
+    // The rules of hooks, and React's own checks of components (no state set during render,
+    // no ref read during render, effects that list what they use).
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat.recommended,
+  },
+  {
     files: ['src/renderer/**'],
     rules: {
       'no-restricted-imports': [
@@ -70,12 +76,6 @@ export default tseslint.config(
         },
       ],
     },
-  },
-  {
-    // The rules of hooks, and React's own checks of components (no state set during render,
-    // no ref read during render, effects that list what they use).
-    files: ['src/renderer/**/*.{ts,tsx}'],
-    ...reactHooks.configs.flat.recommended,
   },
   {
     // The shell (src/main/*.ts) may use Electron; no part of main reaches the renderer, and the
