@@ -1,13 +1,13 @@
 import { release } from 'node:os';
 import { join } from 'node:path';
-import type { EventName, EventPayload, Handlers } from '../../shared/api';
-import type { authMethods } from '../../shared/authApi';
+import type { AreaHandlers, EventName, EventPayload, Handlers } from '../../shared/api';
+import type { accessArea } from '../../shared/api/access';
 import type { Clock } from './clock';
 import type { Access, SessionState } from './accessService';
 import { diagnosticsPath, saveDiagnostics } from './diagnostics';
 import type { Db } from './db/open';
 
-type AccessHandlers = Pick<Handlers, keyof typeof authMethods>;
+type AccessHandlers = AreaHandlers<typeof accessArea> & Pick<Handlers, 'diagnostics.save'>;
 
 /** The contract's `auth.*` and `diagnostics.*` methods. */
 export function createAccessHandlers(ctx: {

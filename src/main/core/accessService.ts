@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { AuthStatus } from '../../shared/authApi';
+import type { AuthStatus } from '../../shared/api/access';
 import { AppError } from '../../shared/errors';
 import { pinDelaySeconds } from '../../shared/pinLockout';
 import { roleAllows, type Role } from '../../shared/roles';

@@ -1,7 +1,15 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { EventName, EventPayload, Handlers, Method } from '../../shared/api';
+import {
+  api,
+  events,
+  type EventName,
+  type EventPayload,
+  type Handlers,
+  type Mask,
+  type Method,
+} from '../../shared/api';
+import { requiredRole } from '../../shared/api/methodRoles';
 import { AppError } from '../../shared/errors';
-import { requiredRole } from '../../shared/methodRoles';
 import { maskNumbersForAgent, maskPhoneFields } from '../../shared/phoneMask';
 import type { Access, SessionState } from './accessService';
 import { createDispatch, type Dispatch } from './dispatch';
@@ -21,38 +29,19 @@ export interface CoreSession {
   close(): void;
 }
 
-/**
- * The dedicated call path: `calls.start` answers with the number the phone must dial, even to an
- * agent who sees it masked everywhere else (the record it opens shows who dialled what).
- */
-const UNMASKED_RESULTS: ReadonlySet<string> = new Set(['calls.start', 'sipAccounts.credentials']);
-
-/*
- * Areas whose results and events hold the install's own set-up, never a customer's words: their
- * text (a SIP server at 192.168.1.10, a data folder) is not searched for numbers. Everything
- * else, and every area added later, has numbers in any text masked for an agent.
- */
-const NO_CUSTOMER_TEXT = [
-  'app.',
-  'settings.',
-  'sipAccounts.',
-  'statuses.',
-  'catalogue.',
-  'products.',
-  'auth.',
-  'agent.',
-  'backups.',
-  'storage.',
-  'database.',
-  'diagnostics.',
-  'power.',
-];
+/** How a result or event named `name` is masked for an agent: the rule on its contract entry. */
+function maskOf(name: string): Mask {
+  if (Object.hasOwn(api, name)) return api[name as Method].mask;
+  if (Object.hasOwn(events, name)) return events[name as EventName].mask;
+  // A name the contract does not know: as if it held a customer's words.
+  return 'text';
+}
 
 /** What a masked agent's connection receives of a result or an event named `name`. */
 function maskFor(name: string, value: unknown): unknown {
-  return NO_CUSTOMER_TEXT.some((area) => name.startsWith(area))
-    ? maskPhoneFields(value)
-    : maskNumbersForAgent(value);
+  const mask = maskOf(name);
+  if (mask === 'none') return value;
+  return mask === 'phones' ? maskPhoneFields(value) : maskNumbersForAgent(value);
 }
 
 export interface Sessions {
@@ -99,10 +88,7 @@ export function createSessions(deps: {
           );
         },
         run: (fn) => context.run(state, fn),
-        present: (method, value) =>
-          !UNMASKED_RESULTS.has(method) && access.masksNumbers(state)
-            ? maskFor(method, value)
-            : value,
+        present: (method, value) => (access.masksNumbers(state) ? maskFor(method, value) : value),
       },
       deps.onFailure,
     );

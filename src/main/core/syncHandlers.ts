@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { extname } from 'node:path';
 import type { Handlers } from '../../shared/api';
 import { AppError } from '../../shared/errors';
-import { BUNDLE_EXTENSION, type Agent } from '../../shared/syncApi';
+import { BUNDLE_EXTENSION, type Agent } from '../../shared/api/sync';
 import type { Clock } from './clock';
 import type { CoreEventListener } from './core';
 import { listAgents, saveSelfAgent, selfAgent } from './db/agents';

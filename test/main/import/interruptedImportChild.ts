@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { createCore } from '../../../src/main/core/core';
 import { silentLog } from '../../../src/main/core/log';
-import { UPLOAD_CHUNK_BYTES } from '../../../src/shared/intakeApi';
+import { UPLOAD_CHUNK_BYTES } from '../../../src/shared/api/intake';
 
 const [dbPath, csvPath] = process.argv.slice(2) as [string, string];
 

@@ -1,4 +1,4 @@
-import type { Agent } from '../../../shared/syncApi';
+import type { Agent } from '../../../shared/api/sync';
 import { stampedTables } from './migrations/0070-agents';
 import type { Db } from './open';
 

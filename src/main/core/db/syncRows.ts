@@ -1,4 +1,4 @@
-import type { BundleTable, LeadSelection } from '../../../shared/syncApi';
+import type { BundleTable, LeadSelection } from '../../../shared/api/sync';
 import type { Db } from './open';
 
 /*

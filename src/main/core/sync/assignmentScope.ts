@@ -1,4 +1,4 @@
-import type { Agent, BundleTable } from '../../../shared/syncApi';
+import type { Agent, BundleTable } from '../../../shared/api/sync';
 import type { Row, TableSpec } from '../db/syncRows';
 import { bundleError, type ReadBundle } from './bundleFile';
 

@@ -4,7 +4,7 @@ import { basename, dirname, isAbsolute, join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { AppError } from '../../../shared/errors';
 import { isNoRoomError } from '../diskSpace';
-import { bundleTables, type Agent, type BundleTable } from '../../../shared/syncApi';
+import { bundleTables, type Agent, type BundleTable } from '../../../shared/api/sync';
 import type { Row } from '../db/syncRows';
 import type { BundleSignature } from './bundleSignature';
 

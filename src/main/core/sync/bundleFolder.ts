@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { BUNDLE_EXTENSION } from '../../../shared/syncApi';
+import { BUNDLE_EXTENSION } from '../../../shared/api/sync';
 import { localTime } from '../../../shared/time';
 
 /*

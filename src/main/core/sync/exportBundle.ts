@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
-import type { Agent, BundleSummary, LeadSelection } from '../../../shared/syncApi';
+import type { Agent, BundleSummary, LeadSelection } from '../../../shared/api/sync';
 import type { Db } from '../db/open';
 import {
   compactChangeLog,

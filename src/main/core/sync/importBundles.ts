@@ -1,6 +1,6 @@
 import { newRowId } from '../db/rowId';
 import { AppError } from '../../../shared/errors';
-import type { Agent, BundleImportResult, MergeCounts } from '../../../shared/syncApi';
+import type { Agent, BundleImportResult, MergeCounts } from '../../../shared/api/sync';
 import type { Db } from '../db/open';
 import { replacePendingReminder } from '../db/reminders';
 import { pauseSearchIndex } from '../db/searchSync';

@@ -5,7 +5,7 @@ import {
   type KeyObject,
 } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
-import type { SigningKeyView, TrustedKey } from '../../../shared/syncApi';
+import type { SigningKeyView, TrustedKey } from '../../../shared/api/sync';
 import {
   deleteTrustedKey,
   insertTrustedKey,
