@@ -1,10 +1,10 @@
 import { app, BrowserWindow, ipcMain, Notification, powerMonitor } from 'electron';
 import { join } from 'node:path';
-import { createCore, SECRET_KEY_FILE, type Core } from './core/core';
+import { createCore, SECRET_KEY_FILE, type Core } from './core/plumbing/core';
 import { electronSecrets } from './safeStorageSecrets';
-import { DB_FILE, resolveDataDir } from './core/dataDir';
-import { consoleLog } from './core/log';
-import { createFileLog, LOG_DIR } from './core/fileLog';
+import { DB_FILE, resolveDataDir } from './core/infra/dataDir';
+import { consoleLog } from './core/infra/log';
+import { createFileLog, LOG_DIR } from './core/infra/fileLog';
 import { createInvokeHandler, createIpcSessions, EVENT_CHANNEL, INVOKE_CHANNEL } from './ipc';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { createMainWindow } from './window';

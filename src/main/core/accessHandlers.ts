@@ -2,7 +2,7 @@ import { release } from 'node:os';
 import { join } from 'node:path';
 import type { AreaHandlers, EventName, EventPayload, Handlers } from '../../shared/api';
 import type { accessArea } from '../../shared/api/access';
-import type { Clock } from './clock';
+import type { Clock } from './infra/clock';
 import type { Access, SessionState } from './accessService';
 import { diagnosticsPath, saveDiagnostics } from './diagnostics';
 import type { Db } from './db/open';

@@ -3,7 +3,7 @@ import type { AuthStatus } from '../../shared/api/access';
 import { AppError } from '../../shared/errors';
 import { pinDelaySeconds } from '../../shared/pinLockout';
 import { roleAllows, type Role } from '../../shared/roles';
-import type { Clock } from './clock';
+import type { Clock } from './infra/clock';
 import {
   readAccess,
   writeFailures,
@@ -12,7 +12,7 @@ import {
   writePin,
 } from './db/access';
 import type { Db } from './db/open';
-import type { Log } from './log';
+import type { Log } from './infra/log';
 import { hashPin, verifyPin } from './pinHash';
 
 /** An unlocked connection falls back to the install's role after this long without a call. */

@@ -15,12 +15,12 @@ import {
 import { dirname, join } from 'node:path';
 import { BACKUP_NAME, type BackupInfo } from '../../shared/api/backups';
 import { AppError } from '../../shared/errors';
-import type { Clock } from './clock';
+import type { Clock } from './infra/clock';
 import { backupDatabase, checkBackupFile, makeSelfContained } from './db/integrity';
 import type { Db } from './db/open';
-import type { Log } from './log';
-import type { SchedulerTimers } from './timers';
-import { isDiskFullError } from './diskSpace';
+import type { Log } from './infra/log';
+import type { SchedulerTimers } from './infra/timers';
+import { isDiskFullError } from './infra/diskSpace';
 
 export const BACKUP_DIR = 'backups';
 /** The newest daily backups kept. */

@@ -1,7 +1,7 @@
 import type { Handlers } from '../../shared/api';
 import { AppError } from '../../shared/errors';
-import type { Clock } from './clock';
-import type { CoreEventListener } from './core';
+import type { Clock } from './infra/clock';
+import type { CoreEventListener } from './plumbing/core';
 import type { Db } from './db/open';
 import { readSettings } from './db/settings';
 import { runExport } from './export/runExport';

@@ -5,8 +5,8 @@ import { AppError } from '../../shared/errors';
 import type { UploadRef } from '../../shared/api/intake';
 import { BUNDLE_EXTENSION } from '../../shared/api/sync';
 import type { ImportFile, ImportMappingInput, ImportReport } from '../../shared/importTypes';
-import type { Clock } from './clock';
-import type { CoreEventListener } from './core';
+import type { Clock } from './infra/clock';
+import type { CoreEventListener } from './plumbing/core';
 import {
   importRun,
   insertImportRun,
@@ -20,7 +20,7 @@ import { searchLeads, searchVisibleLeads } from './db/search';
 import { readSettings } from './db/settings';
 import { previewImport } from './import';
 import { importInWorker } from './import/importInWorker';
-import { isDiskFullError } from './diskSpace';
+import { isDiskFullError } from './infra/diskSpace';
 import { createRunFiles } from './import/runFiles';
 import type { Uploads } from './import/uploads';
 

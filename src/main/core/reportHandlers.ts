@@ -1,6 +1,6 @@
 import type { Handlers } from '../../shared/api';
 import { reportDays } from '../../shared/reportDays';
-import type { Clock } from './clock';
+import type { Clock } from './infra/clock';
 import type { Db } from './db/open';
 import { hasAgents } from './db/exportQueries';
 import { agentRows, conversions, dayRows, outcomeRows } from './db/reports';

@@ -1,9 +1,9 @@
 import { timerDelay, type ReminderView } from '../../shared/reminders';
-import type { Clock } from './clock';
+import type { Clock } from './infra/clock';
 import { nextUnfiredDueAt, takeDueReminders } from './db/reminders';
 import type { Db } from './db/open';
-import type { Log } from './log';
-import type { SchedulerTimers } from './timers';
+import type { Log } from './infra/log';
+import type { SchedulerTimers } from './infra/timers';
 
 export interface Scheduler {
   /** Reminders that fell due while the app was closed (fired once, here, at start). */

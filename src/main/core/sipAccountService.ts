@@ -4,7 +4,7 @@ import { AppError } from '../../shared/errors';
 import type { z } from 'zod';
 import { getAccount, upsertAccount, type StoredAccount } from './db/sipAccounts';
 import type { Db } from './db/open';
-import type { Secrets } from './secrets';
+import type { Secrets } from './infra/secrets';
 
 type SaveInput = z.output<typeof SipAccountSaveInput>;
 

@@ -1,7 +1,7 @@
 // A core importing a file until the parent SIGKILLs it: prints `progress <rows>` as it goes.
 import { readFileSync } from 'node:fs';
-import { createCore } from '../../../src/main/core/core';
-import { silentLog } from '../../../src/main/core/log';
+import { createCore } from '../../../src/main/core/plumbing/core';
+import { silentLog } from '../../../src/main/core/infra/log';
 import { UPLOAD_CHUNK_BYTES } from '../../../src/shared/api/intake';
 
 const [dbPath, csvPath] = process.argv.slice(2) as [string, string];

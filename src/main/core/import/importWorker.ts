@@ -10,7 +10,7 @@ import type { ImportFile, ImportMappingInput } from '../../../shared/importTypes
 import { corrupt } from '../backups';
 import { isCorruptionError } from '../db/integrity';
 import { recordImportProgress } from '../db/importRuns';
-import { diskFullError, isDiskFullError } from '../diskSpace';
+import { diskFullError, isDiskFullError } from '../infra/diskSpace';
 import { openDatabase } from '../db/open';
 import { importLeads } from './importLeads';
 import type { WorkerReply, WorkerRequest } from './importWorkerMessages';

@@ -14,8 +14,8 @@ import {
   writeSigningKey,
 } from '../db/bundleKeys';
 import type { Db } from '../db/open';
-import type { Log } from '../log';
-import type { Secrets } from '../secrets';
+import type { Log } from '../infra/log';
+import type { Secrets } from '../infra/secrets';
 import { decodePublicKey, fingerprint, rawPublicKey } from './bundleSignature';
 
 export interface SigningKey {

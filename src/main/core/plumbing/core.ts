@@ -1,65 +1,69 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { EventName, EventPayload, Handlers } from '../../shared/api';
-import { systemClock, type Clock } from './clock';
-import { queuePage, stageCounts } from './db/leads';
-import { getStatus, listStatuses } from './db/statuses';
-import { getProduct, listProducts } from './db/products';
-import { orderPage } from './db/orders';
-import { addStatus, editStatus } from './catalogueService';
-import { saveDisposition } from './dispositionService';
+import type { EventName, EventPayload, Handlers } from '../../../shared/api';
+import { systemClock, type Clock } from '../infra/clock';
+import { queuePage, stageCounts } from '../db/leads';
+import { getStatus, listStatuses } from '../db/statuses';
+import { getProduct, listProducts } from '../db/products';
+import { orderPage } from '../db/orders';
+import { addStatus, editStatus } from '../catalogueService';
+import { saveDisposition } from '../dispositionService';
 import {
   addNote,
   changeCustomerStatus,
   leadDetail,
   mustGetLead,
   updateLead,
-} from './leadDetailService';
-import { changeOrder, saveProduct } from './orderService';
-import { latestVersion, shareDatabase, type Db } from './db/open';
-import { isCorruptionError, openCheckedDatabase, type CheckedOpen } from './db/integrity';
-import { FULL_CHECK_EVERY_MS, recordCleanClose, takeCleanClose } from './db/cleanClose';
-import { applyPendingRestore, corrupt, createBackups, scheduleDailyBackups } from './backups';
-import { createBackupHandlers } from './backupHandlers';
+} from '../leadDetailService';
+import { changeOrder, saveProduct } from '../orderService';
+import { latestVersion, shareDatabase, type Db } from '../db/open';
+import { isCorruptionError, openCheckedDatabase, type CheckedOpen } from '../db/integrity';
+import { FULL_CHECK_EVERY_MS, recordCleanClose, takeCleanClose } from '../db/cleanClose';
+import { applyPendingRestore, corrupt, createBackups, scheduleDailyBackups } from '../backups';
+import { createBackupHandlers } from '../backupHandlers';
 import { createDegradedCore } from './degradedCore';
-import { startCheckpointer, type Checkpointer } from './db/checkpointer';
+import { startCheckpointer, type Checkpointer } from '../db/checkpointer';
 import { createCoreSwitch, type CoreSwitch } from './coreSwitch';
 import { createDiskFullCore } from './diskFullCore';
-import { createDiskWatch, diskFullError, isDiskFullError } from './diskSpace';
-import { AppError } from '../../shared/errors';
-import { readSettings, writeSettings } from './db/settings';
+import { createDiskWatch, diskFullError, isDiskFullError } from '../infra/diskSpace';
+import { AppError } from '../../../shared/errors';
+import { readSettings, writeSettings } from '../db/settings';
 import type { Dispatch } from './dispatch';
-import { createAccess } from './accessService';
-import { createAccessHandlers } from './accessHandlers';
+import { createAccess } from '../accessService';
+import { createAccessHandlers } from '../accessHandlers';
 import { createSessions, type CoreSession } from './sessions';
-import { LOG_DIR } from './fileLog';
-import { addLead } from './leadService';
+import { LOG_DIR } from '../infra/fileLog';
+import { addLead } from '../leadService';
 import { IDEMPOTENCY_KEY_DAYS, writeOnce } from './idempotency';
 import { pruneIdempotencyKeys } from './db/idempotency';
-import { getCall } from './db/calls';
-import { consoleLog, type Log } from './log';
-import { keyFileSecrets, type Secrets } from './secrets';
-import { startScheduler } from './scheduler';
-import { realTimers, type SchedulerTimers } from './timers';
-import { missedNotification, reminderNotification, type Notification } from './i18n/notifications';
+import { getCall } from '../db/calls';
+import { consoleLog, type Log } from '../infra/log';
+import { keyFileSecrets, type Secrets } from '../infra/secrets';
+import { startScheduler } from '../scheduler';
+import { realTimers, type SchedulerTimers } from '../infra/timers';
+import {
+  missedNotification,
+  reminderNotification,
+  type Notification,
+} from '../infra/i18n/notifications';
 import {
   acknowledgeFired,
   acknowledgeMissed,
   completeDueReminder,
   unacknowledgedFired,
   unacknowledgedMissed,
-} from './db/reminders';
-import { snoozeReminder, todaysReminders } from './reminderService';
-import { leadForNumber, startCall, updateCallRecord } from './callService';
-import { deleteAccount, listAccounts } from './db/sipAccounts';
-import { accountCredentials, saveAccount } from './sipAccountService';
-import { createIntakeHandlers } from './intakeHandlers';
-import { createExportHandlers } from './exportHandlers';
-import { unmaskDisposition, unmaskLeadUpdate } from './maskedEdits';
-import { createReportHandlers } from './reportHandlers';
-import { createUploads } from './import/uploads';
-import { createSyncHandlers } from './syncHandlers';
-import { BUNDLES_FOLDER } from './sync/bundleFolder';
+} from '../db/reminders';
+import { snoozeReminder, todaysReminders } from '../reminderService';
+import { leadForNumber, startCall, updateCallRecord } from '../callService';
+import { deleteAccount, listAccounts } from '../db/sipAccounts';
+import { accountCredentials, saveAccount } from '../sipAccountService';
+import { createIntakeHandlers } from '../intakeHandlers';
+import { createExportHandlers } from '../exportHandlers';
+import { unmaskDisposition, unmaskLeadUpdate } from '../maskedEdits';
+import { createReportHandlers } from '../reportHandlers';
+import { createUploads } from '../import/uploads';
+import { createSyncHandlers } from '../syncHandlers';
+import { BUNDLES_FOLDER } from '../sync/bundleFolder';
 
 export const APP_VERSION = '0.1.0';
 export const SECRET_KEY_FILE = 'secret.key';

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import { api, isMethod, type Handlers, type InvokeResult, type Method } from '../../shared/api';
-import { AppError } from '../../shared/errors';
-import type { Log } from './log';
+import { api, isMethod, type Handlers, type InvokeResult, type Method } from '../../../shared/api';
+import { AppError } from '../../../shared/errors';
+import type { Log } from '../infra/log';
 
 /** Calls slower than this are logged (DESIGN.md §5). */
 export const SLOW_CALL_MS = 40;

@@ -1,4 +1,4 @@
-import { maskPhonesInText } from '../../shared/phoneMask';
+import { maskPhonesInText } from '../../../shared/phoneMask';
 
 /** Words of a context key (camelCase, snake_case, kebab-case) whose value never reaches a log. */
 const SECRET_WORDS: ReadonlySet<string> = new Set([

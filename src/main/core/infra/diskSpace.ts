@@ -1,8 +1,8 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
-import type { StorageStatus } from '../../shared/api/storage';
-import { AppError } from '../../shared/errors';
+import type { StorageStatus } from '../../../shared/api/storage';
+import { AppError } from '../../../shared/errors';
 import type { Clock } from './clock';
 import type { Log } from './log';
 

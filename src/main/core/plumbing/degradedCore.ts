@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { dirname } from 'node:path';
-import { api, type Handlers, type Method } from '../../shared/api';
-import { createBackupHandlers } from './backupHandlers';
-import { corrupt, createBackups } from './backups';
-import { systemClock } from './clock';
+import { api, type Handlers, type Method } from '../../../shared/api';
+import { createBackupHandlers } from '../backupHandlers';
+import { corrupt, createBackups } from '../backups';
+import { systemClock } from '../infra/clock';
 import type { Core, CoreEventListener, CoreOptions } from './core';
-import { latestVersion } from './db/open';
+import { latestVersion } from '../db/open';
 import { createDispatch } from './dispatch';
-import { consoleLog } from './log';
+import { consoleLog } from '../infra/log';
 
 /**
  * The core on a database that failed its integrity check, at start or when a read met a damaged

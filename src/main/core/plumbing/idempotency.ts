@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { AppError } from '../../shared/errors';
+import { AppError } from '../../../shared/errors';
 import { findIdempotencyKey, insertIdempotencyKey } from './db/idempotency';
-import type { Db } from './db/open';
+import type { Db } from '../db/open';
 
 /** How long a key is kept: far longer than any retry, short enough that the table stays small. */
 export const IDEMPOTENCY_KEY_DAYS = 30;

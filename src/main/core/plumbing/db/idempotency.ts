@@ -1,4 +1,4 @@
-import type { Db } from './open';
+import type { Db } from '../../db/open';
 
 export interface IdempotencyRecord {
   method: string;

@@ -1,6 +1,6 @@
-import type { Language } from '../../../shared/domain';
-import { formatPhone } from '../../../shared/phone';
-import type { ReminderView } from '../../../shared/reminders';
+import type { Language } from '../../../../shared/domain';
+import { formatPhone } from '../../../../shared/phone';
+import type { ReminderView } from '../../../../shared/reminders';
 
 // The OS notification is written in main, so its few strings live here (vi first, en too).
 const text = {

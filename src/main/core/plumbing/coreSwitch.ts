@@ -1,6 +1,6 @@
-import type { EventName, EventPayload, InvokeResult } from '../../shared/api';
+import type { EventName, EventPayload, InvokeResult } from '../../../shared/api';
 import type { Core, CoreEventListener } from './core';
-import type { Log } from './log';
+import type { Log } from '../infra/log';
 import type { CoreSession } from './sessions';
 
 type Listener = Parameters<CoreSession['onEvent']>[0];

@@ -7,13 +7,13 @@ import {
   type Handlers,
   type Mask,
   type Method,
-} from '../../shared/api';
-import { requiredRole } from '../../shared/api/methodRoles';
-import { AppError } from '../../shared/errors';
-import { maskNumbersForAgent, maskPhoneFields } from '../../shared/phoneMask';
-import type { Access, SessionState } from './accessService';
+} from '../../../shared/api';
+import { requiredRole } from '../../../shared/api/methodRoles';
+import { AppError } from '../../../shared/errors';
+import { maskNumbersForAgent, maskPhoneFields } from '../../../shared/phoneMask';
+import type { Access, SessionState } from '../accessService';
 import { createDispatch, type Dispatch } from './dispatch';
-import type { Log } from './log';
+import type { Log } from '../infra/log';
 
 type Listener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 

@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { dirname } from 'node:path';
-import { api, type Handlers, type Method } from '../../shared/api';
-import { createBackups } from './backups';
-import { systemClock } from './clock';
+import { api, type Handlers, type Method } from '../../../shared/api';
+import { createBackups } from '../backups';
+import { systemClock } from '../infra/clock';
 import type { Core, CoreEventListener, CoreOptions } from './core';
-import { latestVersion } from './db/open';
-import { diskFullError, hasRoom } from './diskSpace';
+import { latestVersion } from '../db/open';
+import { diskFullError, hasRoom } from '../infra/diskSpace';
 import { createDispatch } from './dispatch';
-import { consoleLog } from './log';
-import { realTimers } from './timers';
+import { consoleLog } from '../infra/log';
+import { realTimers } from '../infra/timers';
 
 /**
  * The core while a full disk keeps the database from opening at all: SQLite found no room for
