@@ -11,8 +11,8 @@ export default defineConfig({
           // index runs inside Electron; host runs in plain Node and must never import electron.
           index: resolve(__dirname, 'src/main/index.ts'),
           host: resolve(__dirname, 'src/main/host/cli.ts'),
-          // Lead imports run in a worker thread (core/import/importInWorker.ts).
-          importWorker: resolve(__dirname, 'src/main/core/import/importWorker.ts'),
+          // Lead imports run in a worker thread (core/intake/importInWorker.ts).
+          importWorker: resolve(__dirname, 'src/main/core/intake/importWorker.ts'),
         },
       },
     },

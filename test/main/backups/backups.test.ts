@@ -15,7 +15,7 @@ import {
   KEEP_DAILY,
   KEEP_MANUAL,
   KEEP_WEEKLY,
-} from '../../../src/main/core/backups';
+} from '../../../src/main/core/backups/backups';
 import type { BackupInfo } from '../../../src/shared/api/backups';
 import { createCore, type Core } from '../../../src/main/core/plumbing/core';
 import { silentLog } from '../../../src/main/core/infra/log';

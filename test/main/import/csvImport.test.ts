@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { importLeads, previewImport } from '../../../src/main/core/import';
+import { importLeads, previewImport } from '../../../src/main/core/intake';
 import { AppError } from '../../../src/shared/errors';
 import { importReportCsv } from '../../../src/shared/importReportCsv';
 import type { ImportReport } from '../../../src/shared/importTypes';

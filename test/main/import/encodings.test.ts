@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { importLeads, previewImport } from '../../../src/main/core/import';
+import { importLeads, previewImport } from '../../../src/main/core/intake';
 import type { ImportMappingInput } from '../../../src/shared/importTypes';
 import { utf16, windows1252, windows1258 } from '../../helpers/codePages';
 import { csvLine, importRig, leadRows, standardMapping, type ImportRig } from './importRig';

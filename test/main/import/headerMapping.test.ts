@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectMapping } from '../../../src/main/core/import/headerMapping';
+import { detectMapping } from '../../../src/main/core/intake/headerMapping';
 
 const columnsOf = (headers: string[], rows: unknown[][] = []) =>
   detectMapping(headers, rows).columns;

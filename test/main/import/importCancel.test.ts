@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../src/main/core/db/open';
-import { searchLeads } from '../../../src/main/core/db/search';
-import { importLeads } from '../../../src/main/core/import';
+import { searchLeads } from '../../../src/main/core/leads/db/search';
+import { importLeads } from '../../../src/main/core/intake';
 import { csvLine, importRig, standardMapping, type ImportRig } from './importRig';
 
 /** `rows` leads with distinct valid numbers: every row becomes a lead, so leads = rows written. */

@@ -2,7 +2,7 @@
 // reports each committed batch on stdout, until the test kills it. Progress comes in the middle
 // of a batch too, so it would not say how many batches are in: `afterBatch` does.
 import { openDatabase } from '../../../src/main/core/db/open';
-import { importLeads } from '../../../src/main/core/import';
+import { importLeads } from '../../../src/main/core/intake';
 import { standardMapping } from './importRig';
 
 async function main() {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appendNote, appendSource } from '../../../src/main/core/import/mergeText';
+import { appendNote, appendSource } from '../../../src/main/core/intake/mergeText';
 
 describe('merging a duplicate row', () => {
   it('appends a new source once', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTimeReader } from '../../../src/main/core/import/receivedTime';
+import { createTimeReader } from '../../../src/main/core/intake/receivedTime';
 
 const read = createTimeReader('Asia/Ho_Chi_Minh');
 /** Wall-clock time in Hồ Chí Minh City (UTC+7) as an instant. */

@@ -1,7 +1,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { importLeads } from '../../../src/main/core/import';
+import { importLeads } from '../../../src/main/core/intake';
 import { csvLine, importRig, standardMapping, type ImportRig } from './importRig';
 
 // A full collection on demand, so what the heap holds is what is still reachable.

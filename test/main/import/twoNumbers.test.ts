@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { importLeads } from '../../../src/main/core/import';
-import { searchLeads } from '../../../src/main/core/db/search';
+import { importLeads } from '../../../src/main/core/intake';
+import { searchLeads } from '../../../src/main/core/leads/db/search';
 import { csvLine, importRig, standardMapping, type ImportRig } from './importRig';
 
 const SEPARATORS = [' / ', '/', ' - ', ', ', '; ', ' hoặc ', ' & '];

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createUploads, UPLOAD_IDLE_MS } from '../../../src/main/core/import/uploads';
+import { createUploads, UPLOAD_IDLE_MS } from '../../../src/main/core/intake/uploads';
 import { tempCore, type TempCore } from '../../helpers/tempCore';
 import { tempDir } from '../../helpers/tempDir';
 

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { importLeads, previewImport } from '../../../src/main/core/import';
+import { importLeads, previewImport } from '../../../src/main/core/intake';
 import { T0 } from '../../helpers/fakeClock';
 import { importRig, standardMapping, type ImportRig } from './importRig';
 

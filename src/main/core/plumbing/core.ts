@@ -2,44 +2,49 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { EventName, EventPayload, Handlers } from '../../../shared/api';
 import { systemClock, type Clock } from '../infra/clock';
-import { queuePage, stageCounts } from '../db/leads';
-import { getStatus, listStatuses } from '../db/statuses';
-import { getProduct, listProducts } from '../db/products';
-import { orderPage } from '../db/orders';
-import { addStatus, editStatus } from '../catalogueService';
-import { saveDisposition } from '../dispositionService';
+import { queuePage, stageCounts } from '../leads/db/leads';
+import { getStatus, listStatuses } from '../workflow/db/statuses';
+import { getProduct, listProducts } from '../orders/db/products';
+import { orderPage } from '../orders/db/orders';
+import { addStatus, editStatus } from '../workflow/statusEdits';
+import { saveDisposition } from '../workflow/saveDisposition';
 import {
   addNote,
   changeCustomerStatus,
   leadDetail,
   mustGetLead,
   updateLead,
-} from '../leadDetailService';
-import { changeOrder, saveProduct } from '../orderService';
+} from '../leads/leadDetail';
+import { changeOrder, saveProduct } from '../orders/orderEdits';
 import { latestVersion, shareDatabase, type Db } from '../db/open';
 import { isCorruptionError, openCheckedDatabase, type CheckedOpen } from '../db/integrity';
 import { FULL_CHECK_EVERY_MS, recordCleanClose, takeCleanClose } from '../db/cleanClose';
-import { applyPendingRestore, corrupt, createBackups, scheduleDailyBackups } from '../backups';
-import { createBackupHandlers } from '../backupHandlers';
+import {
+  applyPendingRestore,
+  corrupt,
+  createBackups,
+  scheduleDailyBackups,
+} from '../backups/backups';
+import { createBackupHandlers } from '../backups/handlers';
 import { createDegradedCore } from './degradedCore';
 import { startCheckpointer, type Checkpointer } from '../db/checkpointer';
 import { createCoreSwitch, type CoreSwitch } from './coreSwitch';
 import { createDiskFullCore } from './diskFullCore';
 import { createDiskWatch, diskFullError, isDiskFullError } from '../infra/diskSpace';
 import { AppError } from '../../../shared/errors';
-import { readSettings, writeSettings } from '../db/settings';
+import { readSettings, writeSettings } from '../settings/db/settings';
 import type { Dispatch } from './dispatch';
-import { createAccess } from '../accessService';
-import { createAccessHandlers } from '../accessHandlers';
+import { createAccess } from '../access/accessControl';
+import { createAccessHandlers } from '../access/handlers';
 import { createSessions, type CoreSession } from './sessions';
 import { LOG_DIR } from '../infra/fileLog';
-import { addLead } from '../leadService';
+import { addLead } from '../leads/addLead';
 import { IDEMPOTENCY_KEY_DAYS, writeOnce } from './idempotency';
 import { pruneIdempotencyKeys } from './db/idempotency';
-import { getCall } from '../db/calls';
+import { getCall } from '../calls/db/calls';
 import { consoleLog, type Log } from '../infra/log';
 import { keyFileSecrets, type Secrets } from '../infra/secrets';
-import { startScheduler } from '../scheduler';
+import { startScheduler } from '../reminders/scheduler';
 import { realTimers, type SchedulerTimers } from '../infra/timers';
 import {
   missedNotification,
@@ -52,17 +57,17 @@ import {
   completeDueReminder,
   unacknowledgedFired,
   unacknowledgedMissed,
-} from '../db/reminders';
-import { snoozeReminder, todaysReminders } from '../reminderService';
-import { leadForNumber, startCall, updateCallRecord } from '../callService';
-import { deleteAccount, listAccounts } from '../db/sipAccounts';
-import { accountCredentials, saveAccount } from '../sipAccountService';
-import { createIntakeHandlers } from '../intakeHandlers';
-import { createExportHandlers } from '../exportHandlers';
-import { unmaskDisposition, unmaskLeadUpdate } from '../maskedEdits';
-import { createReportHandlers } from '../reportHandlers';
-import { createUploads } from '../import/uploads';
-import { createSyncHandlers } from '../syncHandlers';
+} from '../reminders/db/reminders';
+import { snoozeReminder, todaysReminders } from '../reminders/reminderViews';
+import { leadForNumber, startCall, updateCallRecord } from '../calls/callRecords';
+import { deleteAccount, listAccounts } from '../sipAccounts/db/sipAccounts';
+import { accountCredentials, saveAccount } from '../sipAccounts/accountSecrets';
+import { createIntakeHandlers } from '../intake/handlers';
+import { createExportHandlers } from '../export/handlers';
+import { unmaskDisposition, unmaskLeadUpdate } from '../leads/maskedEdits';
+import { createReportHandlers } from '../reports/handlers';
+import { createUploads } from '../intake/uploads';
+import { createSyncHandlers } from '../sync/handlers';
 import { BUNDLES_FOLDER } from '../sync/bundleFolder';
 
 export const APP_VERSION = '0.1.0';

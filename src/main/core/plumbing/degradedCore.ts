@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { dirname } from 'node:path';
 import { api, type Handlers, type Method } from '../../../shared/api';
-import { createBackupHandlers } from '../backupHandlers';
-import { corrupt, createBackups } from '../backups';
+import { createBackupHandlers } from '../backups/handlers';
+import { corrupt, createBackups } from '../backups/backups';
 import { systemClock } from '../infra/clock';
 import type { Core, CoreEventListener, CoreOptions } from './core';
 import { latestVersion } from '../db/open';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { dirname } from 'node:path';
 import { api, type Handlers, type Method } from '../../../shared/api';
-import { createBackups } from '../backups';
+import { createBackups } from '../backups/backups';
 import { systemClock } from '../infra/clock';
 import type { Core, CoreEventListener, CoreOptions } from './core';
 import { latestVersion } from '../db/open';

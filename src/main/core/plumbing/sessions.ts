@@ -11,7 +11,7 @@ import {
 import { requiredRole } from '../../../shared/api/methodRoles';
 import { AppError } from '../../../shared/errors';
 import { maskNumbersForAgent, maskPhoneFields } from '../../../shared/phoneMask';
-import type { Access, SessionState } from '../accessService';
+import type { Access, SessionState } from '../access/accessControl';
 import { createDispatch, type Dispatch } from './dispatch';
 import type { Log } from '../infra/log';
 

@@ -1,5 +1,5 @@
 import type { Agent, BundleTable } from '../../../shared/api/sync';
-import type { Row, TableSpec } from '../db/syncRows';
+import type { Row, TableSpec } from './db/syncRows';
 import { bundleError, type ReadBundle } from './bundleFile';
 
 /*

@@ -5,7 +5,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { AppError } from '../../../shared/errors';
 import { isNoRoomError } from '../infra/diskSpace';
 import { bundleTables, type Agent, type BundleTable } from '../../../shared/api/sync';
-import type { Row } from '../db/syncRows';
+import type { Row } from './db/syncRows';
 import type { BundleSignature } from './bundleSignature';
 
 /*

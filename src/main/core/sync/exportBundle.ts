@@ -12,7 +12,7 @@ import {
   readMark,
   tableSpecs,
   writeMark,
-} from '../db/syncRows';
+} from './db/syncRows';
 import { BodyWriter, BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, writeBundle } from './bundleFile';
 import { fingerprint, signManifest } from './bundleSignature';
 import type { SigningKey } from './signingKey';

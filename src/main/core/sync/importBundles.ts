@@ -2,8 +2,8 @@ import { newRowId } from '../db/rowId';
 import { AppError } from '../../../shared/errors';
 import type { Agent, BundleImportResult, MergeCounts } from '../../../shared/api/sync';
 import type { Db } from '../db/open';
-import { replacePendingReminder } from '../db/reminders';
-import { pauseSearchIndex } from '../db/searchSync';
+import { replacePendingReminder } from '../reminders/db/reminders';
+import { pauseSearchIndex } from '../leads/db/searchSync';
 import {
   aliasLead,
   foldLeadInto,
@@ -24,7 +24,7 @@ import {
   withCache,
   type Row,
   type TableSpec,
-} from '../db/syncRows';
+} from './db/syncRows';
 import { checkAgainstExisting, checkAssignmentScope } from './assignmentScope';
 import { bundleError, readBundle, type ReadBundle } from './bundleFile';
 import { checkSignature, fingerprint } from './bundleSignature';

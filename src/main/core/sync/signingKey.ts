@@ -12,7 +12,7 @@ import {
   listTrustedKeys,
   readSigningKey,
   writeSigningKey,
-} from '../db/bundleKeys';
+} from './db/bundleKeys';
 import type { Db } from '../db/open';
 import type { Log } from '../infra/log';
 import type { Secrets } from '../infra/secrets';
