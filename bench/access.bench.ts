@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { createCore } from '../src/main/core/plumbing/core';
+import { createCore } from '../src/main/core';
 import { silentLog } from '../src/main/core/infra/log';
 import { TEST_PIN, setUpInstall } from '../test/helpers/access';
 import { tempDir } from '../test/helpers/tempDir';

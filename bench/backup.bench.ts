@@ -1,4 +1,4 @@
-import { createCore } from '../src/main/core/plumbing/core';
+import { createCore } from '../src/main/core';
 import { openCheckedDatabase } from '../src/main/core/db/integrity';
 import { openDatabase } from '../src/main/core/db/open';
 import { silentLog } from '../src/main/core/infra/log';

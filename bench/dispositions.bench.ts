@@ -1,4 +1,4 @@
-import { createCore } from '../src/main/core/plumbing/core';
+import { createCore } from '../src/main/core';
 import { silentLog } from '../src/main/core/infra/log';
 import type { DispositionSaveInput } from '../src/shared/api';
 import { tempDir } from '../test/helpers/tempDir';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { statSync } from 'node:fs';
-import { createCore } from '../src/main/core/plumbing/core';
+import { createCore } from '../src/main/core';
 import { silentLog } from '../src/main/core/infra/log';
 import type { ExportReport } from '../src/shared/exportTypes';
 import { tempDir } from '../test/helpers/tempDir';

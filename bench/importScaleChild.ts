@@ -3,7 +3,7 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { createCore } from '../src/main/core/plumbing/core';
+import { createCore } from '../src/main/core';
 import { silentLog } from '../src/main/core/infra/log';
 import { importInWorker } from '../src/main/core/intake/importInWorker';
 

@@ -1,4 +1,4 @@
-import { createCore } from '../src/main/core/plumbing/core';
+import { createCore } from '../src/main/core';
 import { silentLog } from '../src/main/core/infra/log';
 import type { LeadPage } from '../src/shared/api';
 import { stages } from '../src/shared/domain';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { createCore } from '../src/main/core/plumbing/core';
+import { createCore } from '../src/main/core';
 import { silentLog } from '../src/main/core/infra/log';
 import type { ReminderView } from '../src/shared/reminders';
 import { tempDir } from '../test/helpers/tempDir';

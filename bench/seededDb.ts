@@ -1,7 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCore } from '../src/main/core/plumbing/core';
+import { createCore } from '../src/main/core';
 import { latestVersion } from '../src/main/core/db/open';
 import { silentLog } from '../src/main/core/infra/log';
 import { seedLeads } from './seedLeads';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { createCore, type Core } from '../src/main/core/plumbing/core';
+import { createCore, type Core } from '../src/main/core';
 import { UPLOAD_CHUNK_BYTES } from '../src/shared/api/intake';
 import { silentLog } from '../src/main/core/infra/log';
 import type { Db } from '../src/main/core/db/open';

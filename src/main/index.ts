@@ -1,6 +1,6 @@
 import { app, BrowserWindow, ipcMain, Notification, powerMonitor } from 'electron';
 import { join } from 'node:path';
-import { createCore, SECRET_KEY_FILE, type Core } from './core/plumbing/core';
+import { createCore, SECRET_KEY_FILE, type Core } from './core';
 import { electronSecrets } from './safeStorageSecrets';
 import { DB_FILE, resolveDataDir } from './core/infra/dataDir';
 import { consoleLog } from './core/infra/log';

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../src/main/core/plumbing/core';
+import { createCore, type Core } from '../../src/main/core';
 import { silentLog } from '../../src/main/core/infra/log';
 import { startHost, type Host } from '../../src/main/host/server';
 import { launchBrowser } from '../helpers/browser';

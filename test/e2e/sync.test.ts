@@ -2,7 +2,7 @@ import { copyFileSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createCore } from '../../src/main/core/plumbing/core';
+import { createCore } from '../../src/main/core';
 import { silentLog } from '../../src/main/core/infra/log';
 import { TEST_PIN } from '../helpers/access';
 import { launchBrowser } from '../helpers/browser';

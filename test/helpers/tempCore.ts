@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { createCore, type Core } from '../../src/main/core/plumbing/core';
+import { createCore, type Core } from '../../src/main/core';
 import { silentLog, type Log } from '../../src/main/core/infra/log';
 import { fakeClock, type FakeClock } from './fakeClock';
 import { fakeTimers, type FakeTimers } from './fakeTimers';

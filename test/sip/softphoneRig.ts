@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Browser, ConsoleMessage, Page } from 'playwright-core';
 import { systemClock } from '../../src/main/core/infra/clock';
-import { createCore, type Core } from '../../src/main/core/plumbing/core';
+import { createCore, type Core } from '../../src/main/core';
 import { setUpInstall } from '../helpers/access';
 import { setTestAgent } from '../helpers/agent';
 import type { Log } from '../../src/main/core/infra/log';

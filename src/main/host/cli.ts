@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createCore } from '../core/plumbing/core';
+import { createCore } from '../core';
 import { DB_FILE, resolveDataDir } from '../core/infra/dataDir';
 import { consoleLog } from '../core/infra/log';
 import { createFileLog, LOG_DIR } from '../core/infra/fileLog';

@@ -2,7 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { Core } from '../core/plumbing/core';
+import type { Core } from '../core';
 import type { Log } from '../core/infra/log';
 import type { CoreSession } from '../core/plumbing/sessions';
 import { CONTENT_SECURITY_POLICY } from '../csp';

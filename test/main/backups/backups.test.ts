@@ -17,7 +17,7 @@ import {
   KEEP_WEEKLY,
 } from '../../../src/main/core/backups/backups';
 import type { BackupInfo } from '../../../src/shared/api/backups';
-import { createCore, type Core } from '../../../src/main/core/plumbing/core';
+import { createCore, type Core } from '../../../src/main/core';
 import { silentLog } from '../../../src/main/core/infra/log';
 import type { Method, MethodInput, MethodOutput } from '../../../src/shared/api';
 import type { ApiError } from '../../../src/shared/errors';

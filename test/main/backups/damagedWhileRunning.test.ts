@@ -3,7 +3,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EventName, Method, MethodInput, MethodOutput } from '../../../src/shared/api';
-import { createCore, type Core } from '../../../src/main/core/plumbing/core';
+import { createCore, type Core } from '../../../src/main/core';
 import { BACKUP_DIR } from '../../../src/main/core/backups/backups';
 import { silentLog, type Log } from '../../../src/main/core/infra/log';
 import { closeForGood, damageQuietly, fingerprint, pagesOf } from '../../helpers/damagedDb';

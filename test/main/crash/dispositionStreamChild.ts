@@ -1,7 +1,7 @@
 // Run by killDuringDispositions.test.ts in a child process: a stream of dispositions through the
 // core's dispatcher on one database file, printing `ack <dispositionId>` only after a save has
 // returned, until the test kills it with SIGKILL.
-import { createCore } from '../../../src/main/core/plumbing/core';
+import { createCore } from '../../../src/main/core';
 import { silentLog } from '../../../src/main/core/infra/log';
 import type { Method } from '../../../src/shared/api';
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createCore } from '../../../src/main/core/plumbing/core';
+import { createCore } from '../../../src/main/core';
 import { silentLog } from '../../../src/main/core/infra/log';
 import { migrations } from '../../../src/main/core/db/migrations';
 import { latestVersion, migrate } from '../../../src/main/core/db/open';

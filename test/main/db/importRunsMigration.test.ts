@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createCore } from '../../../src/main/core/plumbing/core';
+import { createCore } from '../../../src/main/core';
 import { silentLog } from '../../../src/main/core/infra/log';
 import { migrations } from '../../../src/main/core/db/migrations';
 import { migrate } from '../../../src/main/core/db/open';

@@ -1,6 +1,6 @@
 // A core importing a file until the parent SIGKILLs it: prints `progress <rows>` as it goes.
 import { readFileSync } from 'node:fs';
-import { createCore } from '../../../src/main/core/plumbing/core';
+import { createCore } from '../../../src/main/core';
 import { silentLog } from '../../../src/main/core/infra/log';
 import { UPLOAD_CHUNK_BYTES } from '../../../src/shared/api/intake';
 

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StorageStatus } from '../../../src/shared/api/storage';
 import type { Method, MethodInput, MethodOutput } from '../../../src/shared/api';
 import type { ApiError } from '../../../src/shared/errors';
-import { createCore, SECRET_KEY_FILE, type Core } from '../../../src/main/core/plumbing/core';
+import { createCore, SECRET_KEY_FILE, type Core } from '../../../src/main/core';
 import { createFileLog, LOG_FILE } from '../../../src/main/core/infra/fileLog';
 import { silentLog } from '../../../src/main/core/infra/log';
 import { recordCleanClose } from '../../../src/main/core/db/cleanClose';

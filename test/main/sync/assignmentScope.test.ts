@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SECRET_KEY_FILE } from '../../../src/main/core/plumbing/core';
+import { SECRET_KEY_FILE } from '../../../src/main/core';
 import { silentLog } from '../../../src/main/core/infra/log';
 import { keyFileSecrets } from '../../../src/main/core/infra/secrets';
 import { ownSigningKey } from '../../../src/main/core/sync/signingKey';

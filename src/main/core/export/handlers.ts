@@ -1,4 +1,5 @@
-import type { Handlers } from '../../../shared/api';
+import type { AreaHandlers } from '../../../shared/api';
+import type { exportArea } from '../../../shared/api/export';
 import { AppError } from '../../../shared/errors';
 import type { Clock } from '../infra/clock';
 import type { CoreEventListener } from '../plumbing/core';
@@ -6,9 +7,7 @@ import type { Db } from '../db/open';
 import { readSettings } from '../settings/db/settings';
 import { runExport } from './runExport';
 
-type ExportHandlers = Pick<Handlers, 'exports.start' | 'exports.cancel'>;
-
-/** Exports of leads, calls and orders to CSV/XLSX, with progress and cancel (issue 7). */
+/** Exports of leads, calls and orders to CSV/XLSX, with progress and cancel. */
 export function createExportHandlers(ctx: {
   db: Db;
   clock: Clock;
@@ -17,7 +16,7 @@ export function createExportHandlers(ctx: {
   dir: string;
   /** True when the calling connection sees numbers masked (an agent, masking on). */
   masksNumbers?: () => boolean;
-}): ExportHandlers {
+}): AreaHandlers<typeof exportArea> {
   const running = new Map<string, AbortController>();
   return {
     'exports.start': async ({ id, kind, format, filter, fileName }) => {

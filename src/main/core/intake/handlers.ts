@@ -1,8 +1,8 @@
 import { existsSync, renameSync } from 'node:fs';
 import { extname } from 'node:path';
-import type { Handlers } from '../../../shared/api';
+import type { AreaHandlers } from '../../../shared/api';
 import { AppError } from '../../../shared/errors';
-import type { UploadRef } from '../../../shared/api/intake';
+import type { intakeArea, UploadRef } from '../../../shared/api/intake';
 import { BUNDLE_EXTENSION } from '../../../shared/api/sync';
 import type { ImportFile, ImportMappingInput, ImportReport } from '../../../shared/importTypes';
 import type { Clock } from '../infra/clock';
@@ -16,7 +16,6 @@ import {
   type ImportRunRow,
 } from './db/importRuns';
 import type { Db } from '../db/open';
-import { searchLeads, searchVisibleLeads } from '../leads/db/search';
 import { readSettings } from '../settings/db/settings';
 import { previewImport } from './';
 import { importInWorker } from './importInWorker';
@@ -24,20 +23,6 @@ import { isDiskFullError } from '../infra/diskSpace';
 import { createRunFiles } from './runFiles';
 import type { Uploads } from './uploads';
 
-type IntakeHandlers = Pick<
-  Handlers,
-  | 'imports.begin'
-  | 'imports.chunk'
-  | 'imports.preview'
-  | 'imports.run'
-  | 'imports.cancel'
-  | 'imports.interrupted'
-  | 'imports.resume'
-  | 'imports.dismiss'
-  | 'leads.search'
->;
-
-/** Upload, preview, import with progress, cancel and resume, and search (issue 6). */
 export function createIntakeHandlers(ctx: {
   db: Db;
   clock: Clock;
@@ -46,11 +31,9 @@ export function createIntakeHandlers(ctx: {
   emit: CoreEventListener;
   /** Re-arms the reminder scheduler etc. after leads were written in bulk. */
   afterImport(): void;
-  /** True when the calling connection sees numbers masked (an agent, masking on). */
-  masksNumbers?: () => boolean;
   /** Aborted when the core stops writing (a damaged file): imports stop after their batch. */
   stop?: AbortSignal;
-}): IntakeHandlers {
+}): AreaHandlers<typeof intakeArea> {
   const { db, clock, uploads, emit } = ctx;
   const running = new Map<string, AbortController>();
   const runFiles = createRunFiles(ctx.dataDir);
@@ -215,7 +198,5 @@ export function createIntakeHandlers(ctx: {
       runFiles.remove(run.id, run.file_ext);
       return {};
     },
-    'leads.search': ({ query, limit, cursor }) =>
-      (ctx.masksNumbers?.() ? searchVisibleLeads : searchLeads)(db, { query, limit, cursor }),
   };
 }

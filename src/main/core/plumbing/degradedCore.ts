@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { dirname } from 'node:path';
 import { api, type Handlers, type Method } from '../../../shared/api';
-import { createBackupHandlers } from '../backups/handlers';
+import { createAppHandlers } from '../app/handlers';
+import { createBackupsHandlers } from '../backups/handlers';
 import { corrupt, createBackups } from '../backups/backups';
 import { systemClock } from '../infra/clock';
 import type { Core, CoreEventListener, CoreOptions } from './core';
-import { latestVersion } from '../db/open';
 import { createDispatch } from './dispatch';
 import { consoleLog } from '../infra/log';
 
@@ -44,13 +44,14 @@ export function createDegradedCore(
     (Object.keys(api) as Method[]).map((m) => [m, refuse]),
   ) as unknown as Handlers;
   Object.assign(handlers, {
-    'app.info': () => ({ version, schemaVersion: latestVersion(), dataDir }),
-    ...createBackupHandlers({
+    ...createAppHandlers({ version, dataDir }),
+    ...createBackupsHandlers({
       backups,
       degraded: true,
       emit: (event, payload) => {
         for (const l of listeners) l(event, payload);
       },
+      diagnostics: null,
     }),
   });
   const dispatch = createDispatch(handlers, log);

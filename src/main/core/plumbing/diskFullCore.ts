@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { dirname } from 'node:path';
 import { api, type Handlers, type Method } from '../../../shared/api';
+import { createAppHandlers } from '../app/handlers';
 import { createBackups } from '../backups/backups';
+import { createBackupsHandlers } from '../backups/handlers';
+import { createStorageHandlers } from '../storage/handlers';
 import { systemClock } from '../infra/clock';
 import type { Core, CoreEventListener, CoreOptions } from './core';
-import { latestVersion } from '../db/open';
 import { diskFullError, hasRoom } from '../infra/diskSpace';
 import { createDispatch } from './dispatch';
 import { consoleLog } from '../infra/log';
@@ -42,13 +44,15 @@ export function createDiskFullCore(
     (Object.keys(api) as Method[]).map((m) => [m, refuse]),
   ) as unknown as Handlers;
   Object.assign(handlers, {
-    'app.info': () => ({ version, schemaVersion: latestVersion(), dataDir }),
-    'storage.status': () => ({ diskFull: true, since }),
-    'backups.list': () => ({
-      items: backups.list(),
-      restorePending: backups.pendingRestore(),
+    ...createAppHandlers({ version, dataDir }),
+    ...createStorageHandlers({ status: () => ({ diskFull: true, since }) }),
+    // Listing needs no room; taking or restoring a backup would write.
+    'backups.list': createBackupsHandlers({
+      backups,
       degraded: false,
-    }),
+      emit: () => {},
+      diagnostics: null,
+    })['backups.list'],
   } satisfies Partial<Handlers>);
   const inner = createDispatch(handlers, log);
   const dispatch: Core['dispatch'] = (method, input) => {

@@ -1,4 +1,5 @@
-import type { Handlers } from '../../../shared/api';
+import type { AreaHandlers } from '../../../shared/api';
+import type { reportsArea } from '../../../shared/api/reports';
 import { reportDays } from '../../../shared/reportDays';
 import type { Clock } from '../infra/clock';
 import type { Db } from '../db/open';
@@ -6,8 +7,11 @@ import { hasAgents } from '../export/db/exportQueries';
 import { agentRows, conversions, dayRows, outcomeRows } from './db/reports';
 import { readSettings } from '../settings/db/settings';
 
-/** The supervisor's reports (issue 7): every series of the reports screen in one call. */
-export function createReportHandlers(ctx: { db: Db; clock: Clock }): Pick<Handlers, 'reports.get'> {
+/** Every series of the reports screen in one call. */
+export function createReportsHandlers(ctx: {
+  db: Db;
+  clock: Clock;
+}): AreaHandlers<typeof reportsArea> {
   const { db, clock } = ctx;
   return {
     'reports.get': ({ from, to }) => {

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { extname } from 'node:path';
-import type { Handlers } from '../../../shared/api';
+import type { AreaHandlers } from '../../../shared/api';
 import { AppError } from '../../../shared/errors';
-import { BUNDLE_EXTENSION, type Agent } from '../../../shared/api/sync';
+import { BUNDLE_EXTENSION, type Agent, type syncArea } from '../../../shared/api/sync';
 import type { Clock } from '../infra/clock';
 import type { CoreEventListener } from '../plumbing/core';
 import { listAgents, saveSelfAgent, selfAgent } from './db/agents';
@@ -19,23 +19,6 @@ import { EXPORTED_AT, EXPORTED_SEQ, exportAssignment, exportWork } from './expor
 import { importBundles, type BundleSource } from './importBundles';
 import { ownSigningKey, signingKeyView, trustedKeys, trustKey, untrustKey } from './signingKey';
 
-type SyncHandlers = Pick<
-  Handlers,
-  | 'agent.get'
-  | 'agent.set'
-  | 'agent.list'
-  | 'sync.status'
-  | 'sync.exportBundle'
-  | 'sync.importBundles'
-  | 'sync.importAssignment'
-  | 'sync.assignLeads'
-  | 'sync.signingKey'
-  | 'sync.trustedKeys'
-  | 'sync.trustKey'
-  | 'sync.untrustKey'
->;
-
-/** The agent profile, and bundles of work and of assigned leads (issue 7). */
 export function createSyncHandlers(ctx: {
   db: Db;
   clock: Clock;
@@ -50,7 +33,7 @@ export function createSyncHandlers(ctx: {
   uploads: Uploads;
   /** Re-arms the reminder scheduler after an import brought callbacks. */
   afterImport(): void;
-}): SyncHandlers {
+}): AreaHandlers<typeof syncArea> {
   const { db, clock, uploads } = ctx;
 
   const mustHaveAgent = (): Agent => {
