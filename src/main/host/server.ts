@@ -4,8 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Core } from '../core';
 import type { Log } from '../core/infra/log';
-import type { CoreSession } from '../core/plumbing/sessions';
-import { CONTENT_SECURITY_POLICY } from '../csp';
+import type { CoreSession } from '../core';
+import { CONTENT_SECURITY_POLICY } from '../electron/csp';
 import { isPagePath, readRequestTarget } from './requestPath';
 import { readRendererFile } from './staticFiles';
 

@@ -1,5 +1,5 @@
-import type { InvokeResult } from '../shared/api';
-import type { CoreSession } from './core/plumbing/sessions';
+import type { InvokeResult } from '../../shared/api';
+import type { CoreSession } from '../core';
 
 export const INVOKE_CHANNEL = 'leadphone:invoke';
 export const EVENT_CHANNEL = 'leadphone:event';

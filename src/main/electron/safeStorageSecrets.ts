@@ -1,5 +1,5 @@
 import { safeStorage } from 'electron';
-import { keyFileSecrets, type Secrets } from './core/infra/secrets';
+import { keyFileSecrets, type Secrets } from '../core/infra/secrets';
 
 const TAG = Buffer.from('ss1');
 

@@ -1,15 +1,16 @@
 import { app, BrowserWindow, ipcMain, Notification, powerMonitor } from 'electron';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { createCore, SECRET_KEY_FILE, type Core } from './core';
+import { createCore, SECRET_KEY_FILE, type Core } from '../core';
 import { electronSecrets } from './safeStorageSecrets';
-import { DB_FILE, resolveDataDir } from './core/infra/dataDir';
-import { consoleLog } from './core/infra/log';
-import { createFileLog, LOG_DIR } from './core/infra/fileLog';
+import { DB_FILE, resolveDataDir } from '../core/infra/dataDir';
+import { consoleLog } from '../core/infra/log';
+import { createFileLog, LOG_DIR } from '../core/infra/fileLog';
 import { createInvokeHandler, createIpcSessions, EVENT_CHANNEL, INVOKE_CHANNEL } from './ipc';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { createMainWindow } from './window';
 
-// The Electron shell: window, protocol, IPC. Everything the app does lives in ./core.
+// The Electron shell: window, protocol, IPC. Everything the app does lives in ../core.
 registerAppScheme();
 
 if (!app.requestSingleInstanceLock()) app.quit();
@@ -37,7 +38,7 @@ async function start() {
     app.exit(1);
     return;
   }
-  serveRenderer(join(__dirname, '..', 'renderer'));
+  serveRenderer(rendererDir());
   const sessions = createIpcSessions(core.openSession);
   // A sender Electron does not name is the main window (the app has no other).
   ipcMain.handle(
@@ -49,8 +50,8 @@ async function start() {
   mainWindow.on('closed', () => (mainWindow = undefined));
   // The phone re-registers after sleep; the renderer cannot see the resume itself.
   powerMonitor.on('resume', () => mainWindow?.webContents.send(EVENT_CHANNEL, 'power.resume', {}));
-  // A restore is applied when the core starts (core/backups.ts): restart once the window has
-  // had a moment to say so.
+  // A restore is applied when the core starts (core/backups/backups.ts): restart once the
+  // window has had a moment to say so.
   core.onEvent((event) => {
     if (event !== 'backups.restoreScheduled') return;
     setTimeout(() => {
@@ -80,3 +81,12 @@ app.on('window-all-closed', () => app.quit());
 app.on('will-quit', () => core?.close());
 
 void start();
+
+/**
+ * The renderer's files: beside the bundle's folder once built (out/main → out/renderer); run
+ * from source, as the shell's tests do, this file lies one folder deeper (src/main/electron).
+ */
+function rendererDir(): string {
+  const built = join(__dirname, '..', 'renderer');
+  return existsSync(built) ? built : join(__dirname, '..', '..', 'renderer');
+}

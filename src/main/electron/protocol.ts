@@ -1,7 +1,7 @@
 import { protocol } from 'electron';
 import { CONTENT_SECURITY_POLICY } from './csp';
-import { readRequestTarget } from './host/requestPath';
-import { readRendererFile } from './host/staticFiles';
+import { readRequestTarget } from '../host/requestPath';
+import { readRendererFile } from '../host/staticFiles';
 
 /** Must run before the app is ready. app:// instead of file:// gives the renderer a real origin. */
 export function registerAppScheme(): void {
