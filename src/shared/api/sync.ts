@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Stage } from '../domain';
 import { ExportFileName } from '../exportTypes';
+import { SyncTable, syncTables } from '../sync/tables';
 import { TEXT_LIMITS } from '../textLimits';
 import type { Area } from './contract';
 import { Empty } from './fields';
@@ -41,19 +42,10 @@ export const BundleFileName = ExportFileName.refine((n) => !n.includes('..'), {
 
 const UploadId = z.string().uuid();
 
-export const bundleTables = [
-  'agents',
-  'statuses',
-  'leads',
-  'calls',
-  'dispositions',
-  'orders',
-  'order_items',
-  'lead_notes',
-  'customer_status_changes',
-] as const;
-export const BundleTable = z.enum(bundleTables);
-export type BundleTable = z.infer<typeof BundleTable>;
+/** A bundle carries the synced tables (src/shared/sync/tables.ts). */
+export const bundleTables = syncTables;
+export const BundleTable = SyncTable;
+export type BundleTable = SyncTable;
 
 export const BundleKind = z.enum(['work', 'assignment']);
 

@@ -9,7 +9,7 @@ import { listAgents, saveSelfAgent, selfAgent } from './db/agents';
 import { trustedKeyLabel } from './db/bundleKeys';
 import { latestVersion, type Db } from '../db/open';
 import { readSettings } from '../settings/db/settings';
-import { pendingChangeCount, readMark } from './db/syncRows';
+import { pendingChangeCount, readMark } from './db/changeLog';
 import type { Uploads } from '../intake/uploads';
 import type { Log } from '../infra/log';
 import type { Secrets } from '../infra/secrets';

@@ -4,19 +4,21 @@ import type { Agent, BundleImportResult, MergeCounts } from '../../../shared/api
 import type { Db } from '../db/open';
 import { replacePendingReminder } from '../reminders/db/reminders';
 import { pauseSearchIndex } from '../leads/db/searchSync';
+import { pauseLogging } from './db/changeLog';
 import {
   aliasLead,
   foldLeadInto,
-  getRow,
-  insertRow,
-  isBuiltinStatus,
   leadCallback,
   leadRowid,
   leadIdByPhone,
-  pauseLogging,
-  productExists,
   releasePhone,
   resolveLeadId,
+} from './db/leadMerge';
+import {
+  getRow,
+  insertRow,
+  isBuiltinStatus,
+  productExists,
   specOf,
   tableInfo,
   tableSpecs,
