@@ -3,7 +3,7 @@ import { api, isMethod, type Handlers, type InvokeResult, type Method } from '..
 import { AppError } from '../../../shared/errors';
 import type { Log } from '../infra/log';
 
-/** Calls slower than this are logged (DESIGN.md §5). */
+/** Calls slower than this are logged (with the method's name, never its input). */
 export const SLOW_CALL_MS = 40;
 
 export type Dispatch = (method: unknown, input: unknown) => Promise<InvokeResult>;
