@@ -1,13 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import { dirname } from 'node:path';
-import { api, type Handlers, type Method } from '../../../shared/api';
 import { createAppHandlers } from '../app/handlers';
-import { createBackupsHandlers } from '../backups/handlers';
 import { corrupt, createBackups } from '../backups/backups';
+import { createBackupsHandlers } from '../backups/handlers';
 import { systemClock } from '../infra/clock';
-import type { Core, CoreEventListener, CoreOptions } from './core';
-import { createDispatch } from './dispatch';
 import { consoleLog } from '../infra/log';
+import type { Core, CoreOptions } from './core';
+import { createStandInCore } from './standInCore';
 
 /**
  * The core on a database that failed its integrity check, at start or when a read met a damaged
@@ -34,50 +32,14 @@ export function createDegradedCore(
       : 'database damaged while running; only backups answer now',
     { problems: problems.slice(0, 5) },
   );
-  const listeners = new Set<CoreEventListener>();
   const backups = createBackups({ db: null, dataDir, clock: options.clock ?? systemClock, log });
-
-  const refuse = () => {
-    throw corrupt();
-  };
-  const handlers = Object.fromEntries(
-    (Object.keys(api) as Method[]).map((m) => [m, refuse]),
-  ) as unknown as Handlers;
-  Object.assign(handlers, {
-    ...createAppHandlers({ version, dataDir }),
-    ...createBackupsHandlers({
-      backups,
-      degraded: true,
-      emit: (event, payload) => {
-        for (const l of listeners) l(event, payload);
-      },
-      diagnostics: null,
+  return createStandInCore({
+    log,
+    refusal: corrupt,
+    answers: (emit) => ({
+      ...createAppHandlers({ version, dataDir }),
+      ...createBackupsHandlers({ backups, degraded: true, emit, diagnostics: null }),
     }),
+    close: () => backups.stop(),
   });
-  const dispatch = createDispatch(handlers, log);
-
-  return {
-    handlers,
-    dispatch,
-    openSession: () => ({
-      id: randomUUID(),
-      dispatch,
-      onEvent(listener) {
-        listeners.add(listener);
-        return () => listeners.delete(listener);
-      },
-      close() {},
-    }),
-    onEvent(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    close() {
-      backups.stop();
-      listeners.clear();
-    },
-    get db(): never {
-      throw corrupt();
-    },
-  };
 }

@@ -1,16 +1,14 @@
-import { randomUUID } from 'node:crypto';
 import { dirname } from 'node:path';
-import { api, type Handlers, type Method } from '../../../shared/api';
 import { createAppHandlers } from '../app/handlers';
 import { createBackups } from '../backups/backups';
 import { createBackupsHandlers } from '../backups/handlers';
-import { createStorageHandlers } from '../storage/handlers';
 import { systemClock } from '../infra/clock';
-import type { Core, CoreEventListener, CoreOptions } from './core';
 import { diskFullError, hasRoom } from '../infra/diskSpace';
-import { createDispatch } from './dispatch';
 import { consoleLog } from '../infra/log';
 import { realTimers } from '../infra/timers';
+import { createStorageHandlers } from '../storage/handlers';
+import type { Core, CoreOptions } from './core';
+import { createStandInCore } from './standInCore';
 
 /**
  * The core while a full disk keeps the database from opening at all: SQLite found no room for
@@ -29,7 +27,6 @@ export function createDiskFullCore(
   const clock = options.clock ?? systemClock;
   const dataDir = dirname(options.dbPath);
   log.error('the disk is full: the database cannot be opened until space returns', {});
-  const listeners = new Set<CoreEventListener>();
   const backups = createBackups({ db: null, dataDir, clock, log });
   let closed = false;
   const look = () => {
@@ -37,53 +34,25 @@ export function createDiskFullCore(
   };
   const stopLooking = (options.timers ?? realTimers).everyMinute(look);
 
-  const refuse = () => {
-    throw diskFullError();
-  };
-  const handlers = Object.fromEntries(
-    (Object.keys(api) as Method[]).map((m) => [m, refuse]),
-  ) as unknown as Handlers;
-  Object.assign(handlers, {
-    ...createAppHandlers({ version, dataDir }),
-    ...createStorageHandlers({ status: () => ({ diskFull: true, since }) }),
-    // Listing needs no room; taking or restoring a backup would write.
-    'backups.list': createBackupsHandlers({
-      backups,
-      degraded: false,
-      emit: () => {},
-      diagnostics: null,
-    })['backups.list'],
-  } satisfies Partial<Handlers>);
-  const inner = createDispatch(handlers, log);
-  const dispatch: Core['dispatch'] = (method, input) => {
-    look();
-    return inner(method, input);
-  };
-
-  return {
-    handlers,
-    dispatch,
-    openSession: () => ({
-      id: randomUUID(),
-      dispatch,
-      onEvent(listener) {
-        listeners.add(listener);
-        return () => listeners.delete(listener);
-      },
-      close() {},
+  return createStandInCore({
+    log,
+    refusal: diskFullError,
+    answers: () => ({
+      ...createAppHandlers({ version, dataDir }),
+      ...createStorageHandlers({ status: () => ({ diskFull: true, since }) }),
+      // Listing needs no room; taking or restoring a backup would write.
+      'backups.list': createBackupsHandlers({
+        backups,
+        degraded: false,
+        emit: () => {},
+        diagnostics: null,
+      })['backups.list'],
     }),
-    onEvent(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    beforeCall: look,
     close() {
       closed = true;
       stopLooking();
       backups.stop();
-      listeners.clear();
     },
-    get db(): never {
-      throw diskFullError();
-    },
-  };
+  });
 }
