@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { EventName, EventPayload, Handlers } from '../../shared/api';
 import { systemClock, type Clock } from './clock';
@@ -54,6 +53,7 @@ import { createExportHandlers } from './exportHandlers';
 import { unmaskDisposition, unmaskLeadUpdate } from './maskedEdits';
 import { createReportHandlers } from './reportHandlers';
 import { createUploads } from './import/uploads';
+import { ensurePrivateFile, makeDataDirPrivate, makePrivateDir } from './privateFiles';
 import { createSyncHandlers } from './syncHandlers';
 import { BUNDLES_FOLDER } from './sync/bundleFolder';
 
@@ -95,10 +95,14 @@ export interface Core {
 export function createCore(options: CoreOptions): Core {
   const clock = options.clock ?? systemClock;
   const log = options.log ?? consoleLog;
-  mkdirSync(dirname(options.dbPath), { recursive: true });
+  const dataDir = dirname(options.dbPath);
+  makePrivateDir(dataDir);
+  makeDataDirPrivate(dataDir, log);
   // A restore chosen in the last run is applied before anything opens the file; a file that
   // fails its integrity check starts the core in degraded mode (backups only).
   applyPendingRestore(options.dbPath, clock.now(), log);
+  // Made owner-only before SQLite creates it: its -wal and -shm then copy that mode.
+  ensurePrivateFile(options.dbPath);
   const lastChecked = takeCleanClose(options.dbPath);
   const trusted =
     lastChecked !== null &&

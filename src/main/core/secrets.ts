@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { makePrivateDir } from './privateFiles';
 
 /** Encrypts secrets (SIP passwords, TURN credentials) before they reach SQLite. */
 export interface Secrets {
@@ -22,7 +23,7 @@ export function keyFileSecrets(keyPath: string): Secrets {
     key = readFileSync(keyPath);
     if (key.length !== 32) throw new Error(`The key file ${keyPath} is damaged (wrong length).`);
   } else {
-    mkdirSync(dirname(keyPath), { recursive: true });
+    makePrivateDir(dirname(keyPath));
     key = randomBytes(32);
     writeFileSync(keyPath, key, { mode: 0o600, flag: 'wx' });
   }

@@ -1,6 +1,7 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import ExcelJS from 'exceljs';
+import { PRIVATE_FILE_MODE } from '../privateFiles';
 import type { Cell } from './columns';
 import type { ZonedDates } from './localDates';
 
@@ -48,7 +49,7 @@ async function writeChunk(stream: WriteStream, chunk: string): Promise<void> {
  * as Windows-1252), commas, CRLF line ends, quotes where needed.
  */
 export async function csvSink(path: string, layout: SheetLayout): Promise<SheetSink> {
-  const stream = createWriteStream(path, { flags: 'wx' });
+  const stream = createWriteStream(path, { flags: 'wx', mode: PRIVATE_FILE_MODE });
   await once(stream, 'open');
   const line = (cells: readonly Cell[]) =>
     cells.map((c) => csvField(c, layout.dates)).join(',') + '\r\n';
@@ -77,7 +78,7 @@ export async function csvSink(path: string, layout: SheetLayout): Promise<SheetS
  * dd/mm/yyyy hh:mm as the clock in the configured zone read.
  */
 export async function xlsxSink(path: string, layout: SheetLayout): Promise<SheetSink> {
-  const stream = createWriteStream(path, { flags: 'wx' });
+  const stream = createWriteStream(path, { flags: 'wx', mode: PRIVATE_FILE_MODE });
   await once(stream, 'open');
   const book = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream,
