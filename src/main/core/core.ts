@@ -72,6 +72,11 @@ export interface CoreOptions {
   notify?: (notification: Notification) => void;
   /** Where the log files are, for diagnostics (default: `logs` beside the database). */
   logDir?: string;
+  /**
+   * How often the checkpoint worker looks at the WAL (CHECKPOINT_INTERVAL_MS by default); 0:
+   * only when `checkpoint()` asks, for a test that must know when it happens.
+   */
+  checkpointIntervalMs?: number;
 }
 
 export type CoreEventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -89,6 +94,8 @@ export interface Core {
   close(): void;
   /** For tests and tools that need to look under the hood (never exposed to the renderer). */
   readonly db: Db;
+  /** One look of the checkpoint worker at the WAL now, and what it asks for done (tests). */
+  checkpoint(): Promise<void>;
 }
 
 /** Builds one core on one database file; no module-level state, so tests can make many. */
@@ -117,7 +124,11 @@ export function createCore(options: CoreOptions): Core {
   const db = opened.db;
   const backups = createBackups({ db, dataDir: dirname(options.dbPath), clock, log });
   const stopBackups = scheduleDailyBackups(backups, options.timers ?? realTimers, log);
-  const checkpointer = startCheckpointer(db, log);
+  const checkpointer = startCheckpointer(db, log, {
+    ...(options.checkpointIntervalMs === undefined
+      ? {}
+      : { intervalMs: options.checkpointIntervalMs }),
+  });
   const secrets = options.secrets ?? keyFileSecrets(join(dirname(options.dbPath), SECRET_KEY_FILE));
   const listeners = new Set<CoreEventListener>();
 
@@ -363,5 +374,6 @@ export function createCore(options: CoreOptions): Core {
       }
     },
     db,
+    checkpoint: () => checkpointer.round(),
   };
 }
