@@ -81,6 +81,7 @@ let seen = '';
 let passiveAt = 0;
 let passiveSize = 0;
 let changedAt = 0;
+let pausedAt = 0;
 
 const look = (asked) => {
   let st;
@@ -111,8 +112,13 @@ const look = (asked) => {
   }
   // Nothing written for a while (since the last look, for a round): writes have paused. Once
   // everything is copied, emptying the file costs the main connection no copying and no fsync.
+  // A reset that could not be done (a reader, a checkpoint elsewhere) is asked for again one
+  // interval later, not at every look.
   if (!asked && Date.now() - changedAt < workerData.intervalMs) return 'writing';
-  return st.size > 0 && copiedAll(passive()) ? 'paused' : 'idle';
+  if (!asked && Date.now() - pausedAt < workerData.intervalMs) return 'idle';
+  if (st.size === 0 || !copiedAll(passive())) return 'idle';
+  pausedAt = Date.now();
+  return 'paused';
 };
 let timer;
 // One reset asked for at a time: main answers once it has tried (it may be busy for a while).
@@ -257,11 +263,12 @@ export function startCheckpointer(
     // Between two requests: this connection has no transaction open here.
     if (m.reset && !stopping) {
       const version = dataVersion(db);
-      // An import writing in its own thread empties the WAL between its batches: copying what
-      // its last batch left would block this thread for as long as it takes.
+      // Another connection committed since the last ask: an import writing in its own thread,
+      // which empties the WAL between its batches itself. Its last batch may not be copied yet
+      // (writes have not paused for it), and copying it here would block this thread.
       const importing = version !== othersWrote;
       othersWrote = version;
-      if (m.reset === 'paused' || !importing) resetWal(db);
+      if (!importing) resetWal(db);
       if (m.id === undefined) worker.postMessage({ resetTried: true });
     }
     if (m.id !== undefined) {
