@@ -4,9 +4,9 @@ import { WAL_RESET_BYTES } from '../../../src/main/core/db/checkpointer';
 import type { Lead } from '../../../src/shared/domain';
 import { tempCore, type TempCore } from '../../helpers/tempCore';
 
-const SAVES = 2000;
+const SAVES = 1500;
 /** Saves between two looks of the checkpoint worker; as many go on during a look. */
-const SAVES_PER_LOOK = 40;
+const SAVES_PER_LOOK = 20;
 const HOUR = 3_600_000;
 
 // The checkpoint worker looks at the WAL only when the test asks (core.checkpoint()), after

@@ -15,17 +15,17 @@ const WAL_SIZE_LIMIT_BYTES = 16 * 1024 * 1024;
  * over only when a writer finds it wholly copied into the database, which back-to-back commits
  * never allow: under sustained writes it grew by every frame, 2.45 GB in 20 s.
  */
-export const WAL_RESET_BYTES = 16 * 1024 * 1024;
+export const WAL_RESET_BYTES = 12 * 1024 * 1024;
 /** While the WAL keeps changing, the worker looks this often (a stat) to catch the threshold. */
 const WRITING_LOOK_MS = 20;
 /** While writes go on, a checkpoint at least every this many bytes of WAL. */
-const CHECKPOINT_STEP_BYTES = 4 * 1024 * 1024;
+const CHECKPOINT_STEP_BYTES = 2 * 1024 * 1024;
 /** A checkpoint that copied no more frames (1 MiB) than this took a few milliseconds. */
 const FEW_FRAMES = 256;
 /** Checkpoints in a row before the main connection copies the rest itself… */
-const MAX_CONVERGE_ROUNDS = 20;
+const MAX_CONVERGE_ROUNDS = 8;
 /** …or once the WAL has grown this large meanwhile. */
-const CONVERGE_CAP_BYTES = 32 * 1024 * 1024;
+const CONVERGE_CAP_BYTES = 24 * 1024 * 1024;
 
 /*
  * The worker's whole program. It opens its own connection to the same file and runs PASSIVE
