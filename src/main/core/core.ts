@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { EventName, EventPayload, Handlers } from '../../shared/api';
 import { systemClock, type Clock } from './clock';
@@ -58,6 +57,7 @@ import { createExportHandlers } from './exportHandlers';
 import { unmaskDisposition, unmaskLeadUpdate } from './maskedEdits';
 import { createReportHandlers } from './reportHandlers';
 import { createUploads } from './import/uploads';
+import { ensurePrivateFile, makeDataDirPrivate, makePrivateDir } from './privateFiles';
 import { createSyncHandlers } from './syncHandlers';
 import { BUNDLES_FOLDER } from './sync/bundleFolder';
 
@@ -76,6 +76,11 @@ export interface CoreOptions {
   notify?: (notification: Notification) => void;
   /** Where the log files are, for diagnostics (default: `logs` beside the database). */
   logDir?: string;
+  /**
+   * How often the checkpoint worker looks at the WAL (CHECKPOINT_INTERVAL_MS by default); 0:
+   * only when `checkpoint()` asks, for a test that must know when it happens.
+   */
+  checkpointIntervalMs?: number;
 }
 
 export type CoreEventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -93,6 +98,8 @@ export interface Core {
   close(): void;
   /** For tests and tools that need to look under the hood (never exposed to the renderer). */
   readonly db: Db;
+  /** One look of the checkpoint worker at the WAL now, and what it asks for done (tests). */
+  checkpoint(): Promise<void>;
 }
 
 /** Builds one core on one database file; no module-level state, so tests can make many. */
@@ -141,10 +148,13 @@ function startCore(options: CoreOptions, hooks: StartHooks): { core: Core; waiti
   const clock = options.clock ?? systemClock;
   const log = options.log ?? consoleLog;
   const dataDir = dirname(options.dbPath);
-  mkdirSync(dataDir, { recursive: true });
+  makePrivateDir(dataDir);
+  makeDataDirPrivate(dataDir, log);
   // A restore chosen in the last run is applied before anything opens the file; a file that
   // fails its integrity check starts the core in degraded mode (backups only).
   applyPendingRestore(options.dbPath, clock.now(), log);
+  // Made owner-only before SQLite creates it: its -wal and -shm then copy that mode.
+  ensurePrivateFile(options.dbPath);
   const lastChecked = takeCleanClose(options.dbPath);
   const trusted =
     lastChecked !== null &&
@@ -230,7 +240,11 @@ function startLiveCore(
     if (!starting) start.damaged(damage);
   };
 
-  let checkpointer: Checkpointer | null = exclusive ? null : startCheckpointer(db, log);
+  const checkpointOptions =
+    options.checkpointIntervalMs === undefined ? {} : { intervalMs: options.checkpointIntervalMs };
+  let checkpointer: Checkpointer | null = exclusive
+    ? null
+    : startCheckpointer(db, log, checkpointOptions);
   const disk = createDiskWatch({
     dir: dataDir,
     clock,
@@ -241,7 +255,7 @@ function startLiveCore(
       // Room again: back to a shared WAL index, so the checkpointer and imports can connect.
       shareDatabase(db);
       exclusive = false;
-      checkpointer = startCheckpointer(db, log);
+      checkpointer = startCheckpointer(db, log, checkpointOptions);
     },
   });
   if (exclusive) disk.markFull();
@@ -521,6 +535,8 @@ function startLiveCore(
       }
     },
     db,
+    // A full-disk start runs without the checkpointer until room is back: nothing to round.
+    checkpoint: () => checkpointer?.round() ?? Promise.resolve(),
   };
   starting = false;
   if (damage) {

@@ -78,5 +78,7 @@ export function createDegradedCore(
     get db(): never {
       throw corrupt();
     },
+    // No database open: no WAL to look after.
+    checkpoint: () => Promise.resolve(),
   };
 }

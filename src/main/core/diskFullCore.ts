@@ -59,6 +59,8 @@ export function createDiskFullCore(
   return {
     handlers,
     dispatch,
+    // No database open yet: nothing to checkpoint.
+    checkpoint: () => Promise.resolve(),
     openSession: () => ({
       id: randomUUID(),
       dispatch,
