@@ -26,6 +26,8 @@ export function tempCore(
     dir?: string;
     /** The install's role (admin by default, with the test PIN set); `fresh`: first start. */
     role?: Role | 'fresh';
+    /** 0: the checkpoint worker looks at the WAL only when `core.checkpoint()` asks. */
+    checkpointIntervalMs?: number;
   } = {},
 ): TempCore {
   const dir = options.dir ? { path: options.dir, remove: () => {} } : tempDir();
@@ -39,6 +41,9 @@ export function tempCore(
     timers,
     log: options.log ?? silentLog,
     notify: (n) => notifications.push(n),
+    ...(options.checkpointIntervalMs === undefined
+      ? {}
+      : { checkpointIntervalMs: options.checkpointIntervalMs }),
   });
   const role = options.role ?? 'admin';
   if (role !== 'fresh') setUpInstall(core.db, role);

@@ -72,7 +72,9 @@ describe('WAL checkpoints off the main thread', () => {
       warn: () => {},
       error: (message) => errors.push(message),
     };
-    const checkpointer = startCheckpointer(db, log, join(dir.path, 'no-such-driver.js'));
+    const checkpointer = startCheckpointer(db, log, {
+      driver: join(dir.path, 'no-such-driver.js'),
+    });
     expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
     await expect
       .poll(() => db.pragma('wal_autocheckpoint', { simple: true }), { timeout: 10_000 })

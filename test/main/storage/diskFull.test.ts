@@ -302,11 +302,13 @@ describe('a full disk (a small tmpfs, filled up)', () => {
   });
 
   it('exports, backups, uploads, bundles and diagnostics say disk_full and leave no partial file', async () => {
-    const t = tempCore({ dir: disk.path, clock });
+    // The checkpoint worker looks only when asked: an emptied WAL must not make room mid-test.
+    const t = tempCore({ dir: disk.path, clock, checkpointIntervalMs: 0 });
     closers.push(() => t.core.close());
     const { core } = t;
     setTestAgent(core.db);
     await addLeads(core, 500);
+    await core.checkpoint();
     const before = filesUnder(disk.path);
     // Some room left: the export starts writing, and the disk fills under it.
     disk.fill(32 * 1024);

@@ -3,7 +3,6 @@ import {
   copyFileSync,
   existsSync,
   fsyncSync,
-  mkdirSync,
   openSync,
   readdirSync,
   readFileSync,
@@ -19,6 +18,7 @@ import type { Clock } from '../infra/clock';
 import { backupDatabase, checkBackupFile, makeSelfContained } from '../db/integrity';
 import type { Db } from '../db/open';
 import type { Log } from '../infra/log';
+import { ensurePrivateFile, makePrivateDir } from '../infra/privateFiles';
 import type { SchedulerTimers } from '../infra/timers';
 import { isDiskFullError } from '../infra/diskSpace';
 
@@ -207,10 +207,11 @@ export function createBackups(deps: {
 
   async function take(kind: 'daily' | 'manual'): Promise<BackupInfo> {
     if (!db) throw corrupt();
-    mkdirSync(dir, { recursive: true });
+    makePrivateDir(dir);
     const name = uniqueName(dir, 'leadphone', clock.now(), kind === 'manual' ? '-manual' : '');
     const partial = join(dir, `.${name}.partial`);
     try {
+      ensurePrivateFile(partial);
       await backupDatabase(db, partial, () => stopped || !db.open);
       renameSync(partial, join(dir, name));
     } catch (err) {

@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import { AppError } from '../../../shared/errors';
+import { makePrivateDir, PRIVATE_FILE_MODE } from '../infra/privateFiles';
 
 export interface Versions {
   app: string;
@@ -41,10 +42,10 @@ export function saveDiagnostics(options: {
   const logs = existsSync(logDir) ? readdirSync(logDir).filter((f) => LOG_NAME.test(f)) : [];
   for (const name of logs) files[`logs/${name}`] = readFileSync(join(logDir, name));
   const zip = zipSync(files, { level: 6, mtime: new Date(options.savedAt) });
-  mkdirSync(dirname(target), { recursive: true });
+  makePrivateDir(dirname(target));
   // Never over another file, even one of ours saved in the same second.
   try {
-    writeFileSync(target, zip, { mode: 0o600, flag: 'wx' });
+    writeFileSync(target, zip, { mode: PRIVATE_FILE_MODE, flag: 'wx' });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'EEXIST') {
       // The file was made, then the disk had no room for all of it: no half zip stays.

@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { makePrivateDir } from './privateFiles';
 
 /** Encrypts secrets (SIP passwords, TURN credentials) before they reach SQLite. */
 export interface Secrets {
@@ -30,7 +31,7 @@ export function keyFileSecrets(keyPath: string): Secrets {
   // for a key nothing needs yet, nor leave a short key file that would fail every later start.
   const theKey = (): Buffer => {
     if (key) return key;
-    mkdirSync(dirname(keyPath), { recursive: true });
+    makePrivateDir(dirname(keyPath));
     const fresh = randomBytes(32);
     try {
       writeFileSync(keyPath, fresh, { mode: 0o600, flag: 'wx' });

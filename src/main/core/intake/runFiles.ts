@@ -1,5 +1,6 @@
-import { mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { readdirSync, renameSync, rmSync } from 'node:fs';
 import { join, parse } from 'node:path';
+import { makePrivateDir } from '../infra/privateFiles';
 
 /**
  * The files of imports under way, in `<dataDir>/import-runs/<run id><ext>`: an upload is moved
@@ -20,7 +21,7 @@ export function createRunFiles(dataDir: string): RunFiles {
   const pathOf = (id: string, ext: string) => join(dir, `${id}${ext}`);
   return {
     adopt(uploadPath, id, ext) {
-      mkdirSync(dir, { recursive: true, mode: 0o700 });
+      makePrivateDir(dir);
       const path = pathOf(id, ext);
       renameSync(uploadPath, path);
       return path;

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, openSync, readdirSync, rmSync, statSync, writeSync, closeSync } from 'node:fs';
+import { openSync, readdirSync, rmSync, statSync, writeSync, closeSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { AppError } from '../../../shared/errors';
+import { makePrivateDir, PRIVATE_FILE_MODE } from '../infra/privateFiles';
 
 /**
  * Files the renderer uploads for an import (lead lists, and sync bundles), kept under `<dataDir>/imports` until the import
@@ -64,12 +65,12 @@ export function createUploads(dataDir: string, now: () => number = Date.now): Up
           // Still open somewhere (Windows refuses to delete it): the next start clears it.
         }
       }
-      mkdirSync(dir, { recursive: true });
+      makePrivateDir(dir);
       const id = randomUUID();
       // Only the extension of the user's name goes into the path: it says CSV, XLSX or bundle.
       const path = join(dir, `${id}${extname(fileName).toLowerCase()}`);
       try {
-        closeSync(openSync(path, 'w', 0o600));
+        closeSync(openSync(path, 'w', PRIVATE_FILE_MODE));
       } catch (err) {
         rmSync(path, { force: true });
         throw err;

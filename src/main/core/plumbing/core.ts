@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { EventName, EventPayload, Handlers } from '../../../shared/api';
 import { applyPendingRestore } from '../backups/backups';
@@ -10,6 +9,7 @@ import { isDiskFullError } from '../infra/diskSpace';
 import type { Notification } from '../infra/i18n/notifications';
 import { consoleLog, type Log } from '../infra/log';
 import type { Secrets } from '../infra/secrets';
+import { ensurePrivateFile, makeDataDirPrivate, makePrivateDir } from '../infra/privateFiles';
 import type { SchedulerTimers } from '../infra/timers';
 import { createCoreSwitch, type CoreSwitch } from './coreSwitch';
 import { createDegradedCore } from './degradedCore';
@@ -33,6 +33,11 @@ export interface CoreOptions {
   notify?: (notification: Notification) => void;
   /** Where the log files are, for diagnostics (default: `logs` beside the database). */
   logDir?: string;
+  /**
+   * How often the checkpoint worker looks at the WAL (CHECKPOINT_INTERVAL_MS by default); 0:
+   * only when `checkpoint()` asks, for a test that must know when it happens.
+   */
+  checkpointIntervalMs?: number;
 }
 
 export type CoreEventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -50,6 +55,8 @@ export interface Core {
   close(): void;
   /** For tests and tools that need to look under the hood (never exposed to the renderer). */
   readonly db: Db;
+  /** One look of the checkpoint worker at the WAL now, and what it asks for done (tests). */
+  checkpoint(): Promise<void>;
 }
 
 /** Builds one core on one database file; no module-level state, so tests can make many. */
@@ -98,10 +105,13 @@ function startCore(options: CoreOptions, hooks: StartHooks): { core: Core; waiti
   const clock = options.clock ?? systemClock;
   const log = options.log ?? consoleLog;
   const dataDir = dirname(options.dbPath);
-  mkdirSync(dataDir, { recursive: true });
+  makePrivateDir(dataDir);
+  makeDataDirPrivate(dataDir, log);
   // A restore chosen in the last run is applied before anything opens the file; a file that
   // fails its integrity check starts the core in degraded mode (backups only).
   applyPendingRestore(options.dbPath, clock.now(), log);
+  // Made owner-only before SQLite creates it: its -wal and -shm then copy that mode.
+  ensurePrivateFile(options.dbPath);
   const lastChecked = takeCleanClose(options.dbPath);
   const trusted =
     lastChecked !== null &&

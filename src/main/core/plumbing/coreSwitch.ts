@@ -57,6 +57,7 @@ export function createCoreSwitch(first: Core, log: Log): CoreSwitch {
       return current.handlers;
     },
     dispatch: (method, input) => answer(() => current, method, input),
+    checkpoint: () => current.checkpoint(),
     openSession() {
       const live: LiveSession = { inner: current.openSession(), listeners: new Map() };
       sessions.add(live);

@@ -77,7 +77,11 @@ export function startLiveCore(
     if (!starting) start.damaged(damage);
   };
 
-  let checkpointer: Checkpointer | null = exclusive ? null : startCheckpointer(db, log);
+  const checkpointOptions =
+    options.checkpointIntervalMs === undefined ? {} : { intervalMs: options.checkpointIntervalMs };
+  let checkpointer: Checkpointer | null = exclusive
+    ? null
+    : startCheckpointer(db, log, checkpointOptions);
   const disk = createDiskWatch({
     dir: dataDir,
     clock,
@@ -88,7 +92,7 @@ export function startLiveCore(
       // Room again: back to a shared WAL index, so the checkpointer and imports can connect.
       shareDatabase(db);
       exclusive = false;
-      checkpointer = startCheckpointer(db, log);
+      checkpointer = startCheckpointer(db, log, checkpointOptions);
     },
   });
   if (exclusive) disk.markFull();
@@ -211,6 +215,8 @@ export function startLiveCore(
       }
     },
     db,
+    // A full-disk start runs without the checkpointer until room is back: nothing to round.
+    checkpoint: () => checkpointer?.round() ?? Promise.resolve(),
   };
   starting = false;
   if (damage) {

@@ -51,5 +51,7 @@ export function createStandInCore(o: {
     get db(): never {
       throw o.refusal();
     },
+    // No database open: no WAL to look after.
+    checkpoint: () => Promise.resolve(),
   };
 }

@@ -7,6 +7,7 @@ import { isNoRoomError } from '../infra/diskSpace';
 import { bundleTables, type Agent, type BundleTable } from '../../../shared/api/sync';
 import type { Row } from './db/syncRows';
 import type { BundleSignature } from './bundleSignature';
+import { PRIVATE_FILE_MODE } from '../infra/privateFiles';
 
 /*
  * A bundle file is gzip of JSON Lines:
@@ -153,7 +154,7 @@ export function writeBundle(
   const file = gzipSync(Buffer.concat([Buffer.from(`${JSON.stringify(full)}\n`, 'utf8'), bytes]));
   const temp = join(dirname(path), `.${basename(path)}.${randomUUID()}.tmp`);
   try {
-    writeFileSync(temp, file);
+    writeFileSync(temp, file, { mode: PRIVATE_FILE_MODE, flag: 'wx' });
     renameSync(temp, path);
   } catch (err) {
     rmSync(temp, { force: true });
