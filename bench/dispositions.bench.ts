@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
-import { createCore } from '../src/main/core/core';
-import { silentLog } from '../src/main/core/log';
+import { createCore } from '../src/main/core';
+import { silentLog } from '../src/main/core/infra/log';
 import type { DispositionSaveInput } from '../src/shared/api';
 import { tempDir } from '../test/helpers/tempDir';
 import { BENCH_NOW, seededDatabaseCopy } from './seededDb';

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
-import { createCore, type Core } from '../../src/main/core/core';
-import { silentLog, type Log } from '../../src/main/core/log';
+import { createCore, type Core } from '../../src/main/core';
+import { silentLog, type Log } from '../../src/main/core/infra/log';
 import { fakeClock, type FakeClock } from './fakeClock';
 import { fakeTimers, type FakeTimers } from './fakeTimers';
-import type { Notification } from '../../src/main/core/i18n/notifications';
+import type { Notification } from '../../src/main/core/infra/i18n/notifications';
 import { tempDir } from './tempDir';
 import { setUpInstall } from './access';
 import type { Role } from '../../src/shared/roles';

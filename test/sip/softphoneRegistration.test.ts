@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { getCall } from '../../src/main/core/db/calls';
+import { getCall } from '../../src/main/core/calls/db/calls';
 import { AGENT, CUSTOMER, until } from './softphoneRig';
 import { useSoftphoneLab } from './useSoftphoneLab';
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startCheckpointer } from '../../../src/main/core/db/checkpointer';
 import { openDatabase } from '../../../src/main/core/db/open';
-import type { Log } from '../../../src/main/core/log';
+import type { Log } from '../../../src/main/core/infra/log';
 import { tempCore, type TempCore } from '../../helpers/tempCore';
 import { tempDir } from '../../helpers/tempDir';
 

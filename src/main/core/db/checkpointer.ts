@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
-import type { Log } from '../log';
+import type { Log } from '../infra/log';
 import type { Db } from './open';
 
 /** How often the worker moves committed pages from the WAL into the database file. */

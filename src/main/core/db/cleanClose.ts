@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { PRIVATE_FILE_MODE } from '../privateFiles';
+import { PRIVATE_FILE_MODE } from '../infra/privateFiles';
 
 /** A file that closed cleanly and did not change still gets a full check this often. */
 export const FULL_CHECK_EVERY_MS = 7 * 24 * 3_600_000;

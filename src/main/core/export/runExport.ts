@@ -9,10 +9,10 @@ import type {
   ExportReport,
 } from '../../../shared/exportTypes';
 import { localTime } from '../../../shared/time';
-import { countExportRows, exportPages } from '../db/exportQueries';
+import { countExportRows, exportPages } from './db/exportQueries';
 import type { Db } from '../db/open';
-import { listStatuses } from '../db/statuses';
-import { makePrivateDir } from '../privateFiles';
+import { listStatuses } from '../workflow/db/statuses';
+import { makePrivateDir } from '../infra/privateFiles';
 import { isPhoneField, maskPhone, maskPhonesInText } from '../../../shared/phoneMask';
 import { columns, headersOf, type Cell, type Column, type ColumnContext } from './columns';
 import { zonedDates } from './localDates';

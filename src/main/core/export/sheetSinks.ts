@@ -1,7 +1,7 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import ExcelJS from 'exceljs';
-import { PRIVATE_FILE_MODE } from '../privateFiles';
+import { PRIVATE_FILE_MODE } from '../infra/privateFiles';
 import type { Cell } from './columns';
 import type { ZonedDates } from './localDates';
 

@@ -3,11 +3,11 @@ import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:
 import { basename, dirname, isAbsolute, join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { AppError } from '../../../shared/errors';
-import { isNoRoomError } from '../diskSpace';
-import { bundleTables, type Agent, type BundleTable } from '../../../shared/syncApi';
-import type { Row } from '../db/syncRows';
+import { isNoRoomError } from '../infra/diskSpace';
+import { bundleTables, type Agent, type BundleTable } from '../../../shared/api/sync';
+import type { Row } from './db/syncRows';
 import type { BundleSignature } from './bundleSignature';
-import { PRIVATE_FILE_MODE } from '../privateFiles';
+import { PRIVATE_FILE_MODE } from '../infra/privateFiles';
 
 /*
  * A bundle file is gzip of JSON Lines:

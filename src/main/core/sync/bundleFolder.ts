@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { BUNDLE_EXTENSION } from '../../../shared/syncApi';
+import { BUNDLE_EXTENSION } from '../../../shared/api/sync';
 import { localTime } from '../../../shared/time';
-import { makePrivateDir } from '../privateFiles';
+import { makePrivateDir } from '../infra/privateFiles';
 
 /*
  * Where bundles are written: `<dataDir>/bundles/`, never a folder the renderer names. The name
