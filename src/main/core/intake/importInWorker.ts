@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../../shared/errors';
 import type { ImportFile, ImportMappingInput, ImportReport } from '../../../shared/importTypes';
@@ -34,6 +34,10 @@ export interface WorkerImport {
 function workerProgram(): { url: URL; execArgv: string[] } {
   const here = import.meta.url;
   if (here.endsWith('.ts')) {
+    // The test runs build the worker once (test/helpers/workerBundle.ts): compiling it through
+    // tsx at every start costs most of a second, more on a busy machine.
+    const built = process.env.LEADPHONE_TEST_IMPORT_WORKER;
+    if (built && existsSync(built)) return { url: pathToFileURL(built), execArgv: [] };
     return { url: new URL('./importWorker.ts', here), execArgv: ['--import', 'tsx'] };
   }
   for (const candidate of ['./importWorker.js', '../importWorker.js']) {

@@ -1,6 +1,6 @@
 import { createReadStream, type ReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { AppError } from '../../../shared/errors';
 import type { RawRow, RowSource } from './rowSource';
 
@@ -18,8 +18,13 @@ interface BookReader extends AsyncIterable<SheetReader> {
   model?: { sheets?: { name: string }[] };
 }
 
-function openBook(stream: ReadStream): BookReader {
-  return new ExcelJS.stream.xlsx.WorkbookReader(stream, {
+/**
+ * exceljs is loaded when an XLSX file is read, not when the import worker starts: it takes a
+ * third of a second to load, and most lead lists are CSV.
+ */
+async function openBook(stream: ReadStream): Promise<BookReader> {
+  const { default: Excel } = await import('exceljs');
+  return new Excel.stream.xlsx.WorkbookReader(stream, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'cache',
@@ -64,7 +69,7 @@ async function* sheetRows(
   onSheet: (info: SheetInfo) => void,
 ): AsyncGenerator<RawRow[]> {
   try {
-    const book = openBook(stream);
+    const book = await openBook(stream);
     let index = 0;
     for await (const reader of book) {
       index++;
