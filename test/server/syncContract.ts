@@ -377,6 +377,7 @@ export function describeSyncContract(via: Via) {
     it("checks an outcome against the lead's folder on the server: a stale move is refused, the outcome kept", async () => {
       const lead = leadRow();
       await a.client.push({ batch: nextBatch(), records: [{ t: 'leads', row: lead }] });
+      const cursorBefore = (await a.client.pull({ cursor: 0, limit: 2000 })).cursor;
       // Recorded as if the lead were already in Data contact.
       const disp = dispositionRow(String(lead.id), a.agentId, {
         status_code: 'contact.closed_paid',
@@ -399,6 +400,11 @@ export function describeSyncContract(via: Via) {
         ],
       });
       expect(r.refused).toEqual([{ t: 'leads', id: lead.id, reason: 'stage_changed' }]);
+      // The team's version comes back at the agent's next pull, over their stale copy.
+      const back = await a.client.pull({ cursor: cursorBefore });
+      expect(back.records.find((x) => x.t === 'leads' && x.row.id === lead.id)?.row.stage).toBe(
+        'new',
+      );
       expect(
         (await sql.query('SELECT stage FROM leads WHERE id = $1', [lead.id])).rows[0].stage,
       ).toBe('new');

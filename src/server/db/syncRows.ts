@@ -110,6 +110,11 @@ export async function orderLeadId(tx: Tx, orderId: string): Promise<string | und
   return rows[0]?.lead_id;
 }
 
+/** A new sequence number for the lead (its trigger gives one on any update): pulled again. */
+export async function touchLead(tx: Tx, leadId: string): Promise<void> {
+  await tx.query('UPDATE leads SET owner_agent_id = owner_agent_id WHERE id = $1', [leadId]);
+}
+
 export async function setOwner(tx: Tx, leadId: string, owner: string | null): Promise<void> {
   await tx.query('UPDATE leads SET owner_agent_id = $2 WHERE id = $1', [leadId, owner]);
 }

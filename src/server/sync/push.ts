@@ -18,6 +18,7 @@ import {
   orderLeadId,
   resolveLeadId,
   storedBatch,
+  touchLead,
   storeBatch,
   updateRow,
 } from '../db/syncRows';
@@ -221,21 +222,26 @@ async function applyLead(ctx: PushContext, row: Row): Promise<void> {
       stagesAfter(rule.rule, stage as 'new' | 'contact' | 'order').includes(
         d.stage_after as 'new' | 'contact' | 'order',
       );
-    if (!valid) {
-      ctx.refusedLeads.add(givenId);
-      return refuse(ctx, 'leads', givenId, 'stage_changed');
-    }
+    if (!valid) return refuseStale(ctx, givenId, id);
     stage = String(d.stage_after);
   }
-  if (fresh.length > 0 && row.stage !== stage) {
-    ctx.refusedLeads.add(givenId);
-    return refuse(ctx, 'leads', givenId, 'stage_changed');
-  }
+  if (fresh.length > 0 && row.stage !== stage) return refuseStale(ctx, givenId, id);
   if (await updateRow(tx, spec, { ...row, id })) {
     ctx.applied++;
     ctx.effects.wrote = true;
     if (lead.owner) ctx.effects.owners.add(lead.owner);
   }
+}
+
+/**
+ * The agent's copy of the lead is behind the team's: their edit is refused, and the lead is
+ * marked changed so their next pull brings the team's version back over their copy.
+ */
+async function refuseStale(ctx: PushContext, givenId: string, id: string): Promise<void> {
+  await touchLead(ctx.tx, id);
+  ctx.refusedLeads.add(givenId);
+  ctx.effects.wrote = true;
+  refuse(ctx, 'leads', givenId, 'stage_changed');
 }
 
 /**
