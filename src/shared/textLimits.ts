@@ -29,9 +29,9 @@ export const TEXT_LIMITS = {
   /** A file name the user types for an export or a bundle. */
   fileName: 120,
   search: 200,
-  /** A supervisor's public key for lead lists: 32 bytes in base64 (syncApi.ts). */
+  /** A supervisor's public key for lead lists: 32 bytes in base64 (api/sync.ts). */
   publicKey: 44,
-  /** The longest PIN the format allows (authApi.ts). */
+  /** The longest PIN the format allows (api/access.ts). */
   pin: 12,
 } as const;
 

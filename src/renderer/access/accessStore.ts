@@ -1,7 +1,7 @@
 import { useCallback, useEffect } from 'react';
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
-import type { AuthStatus } from '../../shared/authApi';
+import type { AuthStatus } from '../../shared/api/access';
 import type { Client } from '../api/client';
 import { useStores } from '../app/stores';
 

@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { seesNumbersMasked } from '../../shared/authApi';
+import { seesNumbersMasked } from '../../shared/api/access';
 import { displayNumber } from '../phone/displayNumber';
 import { useAccess } from './accessStore';
 

@@ -1,4 +1,4 @@
-import { UPLOAD_CHUNK_BYTES } from '../../shared/intakeApi';
+import { UPLOAD_CHUNK_BYTES } from '../../shared/api/intake';
 import type { Client } from './client';
 
 /** What an `<input type=file>` gives (a File); a Blob with a name in tests. */

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { InterruptedImport } from '../../shared/intakeApi';
+import type { InterruptedImport } from '../../shared/api/intake';
 import { formatDateTime } from '../../shared/time';
 import type { Client } from '../api/client';
 import { Button } from '../ui/Button';

@@ -7,7 +7,7 @@ import type {
   ImportPreview,
   ImportReport,
 } from '../../shared/importTypes';
-import type { InterruptedImport } from '../../shared/intakeApi';
+import type { InterruptedImport } from '../../shared/api/intake';
 import type { Client } from '../api/client';
 import { uploadFile, type NamedBlob } from '../api/uploadFile';
 import { toApiError } from '../ui/apiError';

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lead } from '../../shared/domain';
 import type { ApiError } from '../../shared/errors';
-import { seesNumbersMasked } from '../../shared/authApi';
+import { seesNumbersMasked } from '../../shared/api/access';
 import { useAccess } from '../access/accessStore';
 import type { Client } from '../api/client';
 import { toApiError } from '../ui/apiError';

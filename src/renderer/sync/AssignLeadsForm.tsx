@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Stage } from '../../shared/domain';
-import type { Agent, BundleSummary } from '../../shared/syncApi';
+import type { Agent, BundleSummary } from '../../shared/api/sync';
 import { TEXT_LIMITS } from '../../shared/textLimits';
 import { useCatalogue, useStores } from '../app/stores';
 import { Field } from '../ui/Field';

@@ -1,6 +1,6 @@
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Agent, BundleSummary } from '../../shared/syncApi';
+import type { Agent, BundleSummary } from '../../shared/api/sync';
 import { TEXT_LIMITS } from '../../shared/textLimits';
 import { useStores } from '../app/stores';
 import { Field } from '../ui/Field';

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BundleImportResult } from '../../shared/syncApi';
+import type { BundleImportResult } from '../../shared/api/sync';
 import { formatDateTime } from '../../shared/time';
 import { useStores } from '../app/stores';
 import { DataTable } from '../ui/DataTable';

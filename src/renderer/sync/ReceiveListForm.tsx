@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BundleImportResult } from '../../shared/syncApi';
+import type { BundleImportResult } from '../../shared/api/sync';
 import { useStores } from '../app/stores';
 import { uploadAll, type SyncForm } from './bundles';
 import { TrustKeyPrompt } from './TrustKeyPrompt';

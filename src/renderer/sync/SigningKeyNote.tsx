@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { roleAllows } from '../../shared/roles';
-import type { SigningKeyView } from '../../shared/syncApi';
+import type { SigningKeyView } from '../../shared/api/sync';
 import { useAccess } from '../access/accessStore';
 import { useStores } from '../app/stores';
 import { TEXT_LIMITS } from '../../shared/textLimits';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TrustedKey } from '../../shared/syncApi';
+import type { TrustedKey } from '../../shared/api/sync';
 import { TEXT_LIMITS } from '../../shared/textLimits';
 import { useStores } from '../app/stores';
 import { Button } from '../ui/Button';

@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TrustedKey } from '../../shared/syncApi';
+import type { TrustedKey } from '../../shared/api/sync';
 import { formatDateTime } from '../../shared/time';
 import { useSettings, useStores } from '../app/stores';
 import { Button } from '../ui/Button';

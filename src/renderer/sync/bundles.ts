@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { bundleTables, type BundleSummary, type BundleTable } from '../../shared/syncApi';
+import { bundleTables, type BundleSummary, type BundleTable } from '../../shared/api/sync';
 import type { Client } from '../api/client';
 import { uploadFile } from '../api/uploadFile';
 import type { Action } from '../ui/useAction';
