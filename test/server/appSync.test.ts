@@ -283,6 +283,68 @@ describe("the app's side of the team server", () => {
     ).toBe(1);
   });
 
+  it("uploads an install's own history once when it joins; what the team has under another owner stays the team's", async () => {
+    const c = appOn(team, { name: 'Võ Cường', code: 'NV03' }, 'agent');
+    try {
+      // Work made alone, before the team server: 30 leads, an outcome on each.
+      const ids: string[] = [];
+      for (let i = 0; i < 30; i++) {
+        const r = await c.t.core.dispatch('leads.add', {
+          name: `Cũ ${i}`,
+          phone: `09444440${String(i).padStart(2, '0')}`,
+          source: 'Cũ',
+        });
+        const id = (r as { ok: true; value: { id: string } }).value.id;
+        ids.push(id);
+        await c.t.core.dispatch('dispositions.save', {
+          leadId: id,
+          statusCode: 'new.not_interested',
+        });
+      }
+      // One of them the team already has, as A's lead (a list both were given once).
+      const shared = c.t.core.db.prepare('SELECT * FROM leads WHERE id = ?').get(ids[0]) as Record<
+        string,
+        unknown
+      >;
+      await a.t.core.dispatch('leads.add', {
+        name: 'Cũ 0',
+        phone: String(shared.phone_as_given),
+        source: 'Cũ',
+      });
+      await a.sync.syncNow();
+      const before = (
+        await sql.query('SELECT id FROM leads WHERE phone_e164 = $1', [shared.phone_e164])
+      ).rows[0].id;
+
+      const s = await c.sync.connect({
+        serverUrl: team.server.url,
+        code: await codeFor('Võ Cường', 'NV03', 'agent'),
+      });
+      expect(s).toMatchObject({ state: 'online', uploading: false, pending: 0 });
+      const up = await sql.query(
+        "SELECT count(*)::int AS n FROM leads l JOIN agents a ON a.id = l.owner_agent_id WHERE a.code = 'NV03'",
+      );
+      expect(up.rows[0].n).toBe(29);
+      const outcomes = await sql.query(
+        'SELECT count(*)::int AS n FROM dispositions WHERE lead_id = ANY($1) OR lead_id = $2',
+        [ids, before],
+      );
+      expect(outcomes.rows[0].n).toBe(30);
+      // The shared number stays A's lead; C's copy is a duplicate the team already had.
+      expect(
+        (
+          await sql.query(
+            'SELECT a.code FROM leads l JOIN agents a ON a.id = l.owner_agent_id WHERE l.id = $1',
+            [before],
+          )
+        ).rows[0].code,
+      ).toBe('NV01');
+      expect(s.refusals.map((r) => r.reason)).toEqual(['duplicate_number']);
+    } finally {
+      await c.dispose();
+    }
+  });
+
   it('stops and says so when the device is revoked', async () => {
     const bDevice = (
       await sql.query(
