@@ -1,9 +1,8 @@
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { migrations } from '../../../src/main/core/db/migrations';
-import { migrate, openDatabase } from '../../../src/main/core/db/open';
+import { openDatabase } from '../../../src/main/core/db/open';
 import { readLink } from '../../../src/main/core/team/db/teamLink';
+import { databaseBefore } from '../../helpers/databaseBefore';
 import { tempDir } from '../../helpers/tempDir';
 
 describe('migration 0190 (team link)', () => {
@@ -12,20 +11,7 @@ describe('migration 0190 (team link)', () => {
 
   it('adds the team tables to a database at the previous version, keeping its leads, unlinked', () => {
     const path = join(dir.path, 'leadphone.db');
-    const old = new Database(path);
-    migrate(
-      old,
-      migrations.filter((m) => m.version < 190),
-    );
-    old
-      .prepare(
-        `INSERT INTO leads (id, name, phone_e164, phone_as_given, source, note, stage, next_action,
-           next_action_at, customer_status, received_at, created_at, updated_at)
-         VALUES ('11111111-1111-4111-8111-111111111111', 'Lê Văn Tám', '+84912345678',
-           '0912345678', '', '', 'new', 'call_now', NULL, NULL, 1, 1, 1)`,
-      )
-      .run();
-    old.close();
+    databaseBefore(path, 190);
 
     const db = openDatabase(path);
     try {
