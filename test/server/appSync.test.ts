@@ -345,6 +345,21 @@ describe("the app's side of the team server", () => {
     }
   });
 
+  it('refuses plain http to another machine before anything is sent', async () => {
+    const c = appOn(team, { name: 'X', code: 'NV09' }, 'agent');
+    try {
+      await expect(
+        c.sync.connect({ serverUrl: 'http://192.168.1.20:8750', code: 'AAAA-BBBB-CCCC' }),
+      ).rejects.toMatchObject({
+        code: 'invalid_input',
+        extra: { fields: [{ path: 'serverUrl', key: 'team_url_insecure' }] },
+      });
+      expect(c.sync.status().linked).toBe(false);
+    } finally {
+      await c.dispose();
+    }
+  });
+
   it('stops and says so when the device is revoked', async () => {
     const bDevice = (
       await sql.query(

@@ -296,7 +296,8 @@ async function applyHistory(ctx: PushContext, t: SyncTable, row: Row): Promise<v
   if (!existing) changed = await insertRow(tx, spec, written);
   else if (spec.rank === 'progress' && known(spec.table, written) > known(spec.table, existing)) {
     changed = await updateRow(tx, spec, written);
-  } else if (spec.rank === 'lww' && Number(written.updated_at) >= Number(existing.updated_at)) {
+  } else if (spec.rank === 'lww') {
+    // An order's later state wins by arrival, never by the clocks of two machines.
     if (who.role === 'agent' && existing.agent_id !== null && existing.agent_id !== who.agentId) {
       if (ctx.initial) return refuse(ctx, t, id, 'not_yours');
       throw forged(`${t} ${id} of another agent`);
