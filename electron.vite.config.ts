@@ -9,10 +9,10 @@ export default defineConfig({
       rollupOptions: {
         input: {
           // index runs inside Electron; host runs in plain Node and must never import electron.
-          index: resolve(__dirname, 'src/main/index.ts'),
+          index: resolve(__dirname, 'src/main/electron/index.ts'),
           host: resolve(__dirname, 'src/main/host/cli.ts'),
-          // Lead imports run in a worker thread (core/import/importInWorker.ts).
-          importWorker: resolve(__dirname, 'src/main/core/import/importWorker.ts'),
+          // Lead imports run in a worker thread (core/intake/importInWorker.ts).
+          importWorker: resolve(__dirname, 'src/main/core/intake/importWorker.ts'),
         },
       },
     },
@@ -21,7 +21,7 @@ export default defineConfig({
     build: {
       outDir: 'out/preload',
       rollupOptions: {
-        input: { preload: resolve(__dirname, 'src/main/preload.ts') },
+        input: { preload: resolve(__dirname, 'src/main/electron/preload.ts') },
         // A sandboxed preload can only be CommonJS.
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },

@@ -2,11 +2,19 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-// DESIGN.md §1: folders by runtime, enforced here.
+// Folders by runtime, enforced here (test/main/folderRules.test.ts checks that the rules bite).
 const nodeBuiltins = { group: ['node:*'], message: 'src/shared is pure: no Node built-ins.' };
 const mainNeverImportsRenderer = {
   group: ['**/renderer/**'],
   message: 'main never imports the renderer.',
+};
+const onlyTheShellUsesElectron = {
+  name: 'electron',
+  message: 'Only the Electron shell (src/main/electron) uses Electron.',
+};
+const coreAndHostWithoutElectron = {
+  name: 'electron',
+  message: 'The core and the host run in plain Node: no Electron.',
 };
 const mainNeverImportsServer = {
   group: ['**/server/**'],
@@ -71,10 +79,23 @@ export default tseslint.config(
     },
   },
   {
-    // The shell (src/main/*.ts) may use Electron; no part of main reaches the renderer, and the
-    // app reaches the team server only over the network. Flat config replaces a rule per file
-    // rather than merging it, so the core's block below repeats these patterns.
+    // No part of main reaches the renderer, and the app reaches the team server only over the
+    // network. Flat config replaces a rule per file rather than merging it, so each block below
+    // for a part of src/main repeats these patterns.
     files: ['src/main/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [onlyTheShellUsesElectron],
+          patterns: [mainNeverImportsRenderer, mainNeverImportsServer],
+        },
+      ],
+    },
+  },
+  {
+    // The Electron shell: the one part of main that may use Electron.
+    files: ['src/main/electron/**'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -83,14 +104,31 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/main/core/**', 'src/main/host/**'],
+    files: ['src/main/core/**'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
-          paths: [
-            { name: 'electron', message: 'The core and the host run in plain Node: no Electron.' },
+          paths: [coreAndHostWithoutElectron],
+          patterns: [
+            mainNeverImportsRenderer,
+            mainNeverImportsServer,
+            {
+              group: ['**/electron/**', '**/host/**'],
+              message: 'The core serves both shells: it imports neither.',
+            },
           ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/main/host/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [coreAndHostWithoutElectron],
           patterns: [mainNeverImportsRenderer, mainNeverImportsServer],
         },
       ],

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { createCore } from '../src/main/core/core';
-import { silentLog } from '../src/main/core/log';
+import { createCore } from '../src/main/core';
+import { silentLog } from '../src/main/core/infra/log';
 import { TEST_PIN, setUpInstall } from '../test/helpers/access';
 import { tempDir } from '../test/helpers/tempDir';
 import { percentile, round, type Bench } from './types';

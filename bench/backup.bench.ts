@@ -1,7 +1,7 @@
-import { createCore } from '../src/main/core/core';
+import { createCore } from '../src/main/core';
 import { openCheckedDatabase } from '../src/main/core/db/integrity';
 import { openDatabase } from '../src/main/core/db/open';
-import { silentLog } from '../src/main/core/log';
+import { silentLog } from '../src/main/core/infra/log';
 import { tempDir } from '../test/helpers/tempDir';
 import { BENCH_NOW, seededDatabaseCopy } from './seededDb';
 import { round, type Bench } from './types';

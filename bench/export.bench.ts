@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { statSync } from 'node:fs';
-import { createCore } from '../src/main/core/core';
-import { silentLog } from '../src/main/core/log';
+import { createCore } from '../src/main/core';
+import { silentLog } from '../src/main/core/infra/log';
 import type { ExportReport } from '../src/shared/exportTypes';
 import { tempDir } from '../test/helpers/tempDir';
 import { BENCH_NOW, seededDatabaseCopy } from './seededDb';

@@ -46,7 +46,7 @@ async function bundleChild(): Promise<string> {
   await build({
     entryPoints: {
       importScaleChild: join(__dirname, 'importScaleChild.ts'),
-      importWorker: join(__dirname, '..', 'src', 'main', 'core', 'import', 'importWorker.ts'),
+      importWorker: join(__dirname, '..', 'src', 'main', 'core', 'intake', 'importWorker.ts'),
     },
     bundle: true,
     platform: 'node',

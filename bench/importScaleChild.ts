@@ -3,9 +3,9 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { createCore } from '../src/main/core/core';
-import { silentLog } from '../src/main/core/log';
-import { importInWorker } from '../src/main/core/import/importInWorker';
+import { createCore } from '../src/main/core';
+import { silentLog } from '../src/main/core/infra/log';
+import { importInWorker } from '../src/main/core/intake/importInWorker';
 
 const [csv, dir] = process.argv.slice(2) as [string, string];
 const mb = (bytes: number) => bytes / (1 << 20);

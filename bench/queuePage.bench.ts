@@ -1,5 +1,5 @@
-import { createCore } from '../src/main/core/core';
-import { silentLog } from '../src/main/core/log';
+import { createCore } from '../src/main/core';
+import { silentLog } from '../src/main/core/infra/log';
 import type { LeadPage } from '../src/shared/api';
 import { stages } from '../src/shared/domain';
 import { tempDir } from '../test/helpers/tempDir';

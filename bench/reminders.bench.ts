@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { createCore } from '../src/main/core/core';
-import { silentLog } from '../src/main/core/log';
+import { createCore } from '../src/main/core';
+import { silentLog } from '../src/main/core/infra/log';
 import type { ReminderView } from '../src/shared/reminders';
 import { tempDir } from '../test/helpers/tempDir';
 import { round, type Bench } from './types';

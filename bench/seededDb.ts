@@ -1,9 +1,9 @@
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCore } from '../src/main/core/core';
+import { createCore } from '../src/main/core';
 import { latestVersion } from '../src/main/core/db/open';
-import { silentLog } from '../src/main/core/log';
+import { silentLog } from '../src/main/core/infra/log';
 import { seedLeads } from './seedLeads';
 
 export const BENCH_NOW = Date.UTC(2026, 10, 23, 2);

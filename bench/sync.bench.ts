@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { createCore, type Core } from '../src/main/core/core';
-import { UPLOAD_CHUNK_BYTES } from '../src/shared/intakeApi';
-import { silentLog } from '../src/main/core/log';
+import { createCore, type Core } from '../src/main/core';
+import { UPLOAD_CHUNK_BYTES } from '../src/shared/api/intake';
+import { silentLog } from '../src/main/core/infra/log';
 import type { Db } from '../src/main/core/db/open';
 import { tempDir } from '../test/helpers/tempDir';
 import { BENCH_NOW, seededDatabaseCopy } from './seededDb';

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 
 /*
- * The shapes of a lead import (issue 6), as zod schemas so the API contract can reuse them:
- * `leads.importPreview` takes an ImportFile and returns an ImportPreview; `leads.import` takes
- * an ImportFile and an ImportMapping (the preview's, possibly edited) and returns an
- * ImportReport.
+ * The shapes of a lead import, as zod schemas so the API contract can reuse them:
+ * `imports.preview` reads an upload (an ImportFile on main's side) and returns an
+ * ImportPreview; `imports.run` takes the same upload and an ImportMapping (the preview's,
+ * possibly edited) and returns an ImportReport.
  */
 
 /** The lead fields a column can feed. */

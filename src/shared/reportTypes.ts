@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Instant } from './domain';
 
 /*
- * The supervisor's reports (issue 7). Every chart is drawn from one of these series, and the
+ * The supervisor's reports. Every chart is drawn from one of these series, and the
  * table under it shows the same rows.
  *
  * Definitions:

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Lead } from './domain';
 import { TEXT_LIMITS } from './textLimits';
 
-/** `leads.search`: one box over name, phone and note (see src/main/core/db/search.ts). */
+/** `leads.search`: one box over name, phone and note (see src/main/core/leads/db/search.ts). */
 export const LeadSearchInput = z
   .object({
     query: z.string().max(TEXT_LIMITS.search, { message: 'too_long' }),

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { silentLog } from '../../src/main/core/log';
+import { silentLog } from '../../src/main/core/infra/log';
 import { startHost } from '../../src/main/host/server';
 import { createWebSocketTransport } from '../../src/renderer/api/websocketTransport';
 import { describeContract, type ContractRig } from './leadsContract';

@@ -3,7 +3,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { uploadFile } from '../../src/renderer/api/uploadFile';
-import { UPLOAD_CHUNK_BYTES } from '../../src/shared/intakeApi';
+import { UPLOAD_CHUNK_BYTES } from '../../src/shared/api/intake';
 import { windows1258 } from '../helpers/codePages';
 import { NUMBER_SPELLINGS } from '../helpers/numberSpellings';
 import { type TempCore } from '../helpers/tempCore';

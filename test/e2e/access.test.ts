@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../helpers/browser';
 import { hostRig } from '../helpers/hostRig';
 import { TEST_PIN } from '../helpers/access';
-import { writeMaskNumbers } from '../../src/main/core/db/access';
+import { writeMaskNumbers } from '../../src/main/core/access/db/access';
 
 describe('roles, the admin PIN and number masking in a real browser', () => {
   let browser: Browser;

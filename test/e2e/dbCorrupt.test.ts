@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../src/main/core/core';
-import { silentLog } from '../../src/main/core/log';
+import { createCore, type Core } from '../../src/main/core';
+import { silentLog } from '../../src/main/core/infra/log';
 import { startHost, type Host } from '../../src/main/host/server';
 import { launchBrowser } from '../helpers/browser';
 import { fakeClock } from '../helpers/fakeClock';

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { silentLog } from '../../src/main/core/log';
+import { silentLog } from '../../src/main/core/infra/log';
 import { startHost, type Host } from '../../src/main/host/server';
 import { setTestAgent } from '../helpers/agent';
 import { launchBrowser } from '../helpers/browser';

@@ -5,7 +5,7 @@ import {
   insertImportRun,
   recordImportProgress,
   setImportRunState,
-} from '../../src/main/core/db/importRuns';
+} from '../../src/main/core/intake/db/importRuns';
 import { useHostPage } from '../helpers/hostPage';
 
 const ROWS = 100_000;

@@ -1,7 +1,7 @@
 import { randomBytes, scryptSync } from 'node:crypto';
-import { writeInstallRole, writePin, type PinHash } from '../../src/main/core/db/access';
+import { writeInstallRole, writePin, type PinHash } from '../../src/main/core/access/db/access';
 import type { Db } from '../../src/main/core/db/open';
-import { PIN_SCRYPT } from '../../src/main/core/pinHash';
+import { PIN_SCRYPT } from '../../src/main/core/access/pinHash';
 import type { Role } from '../../src/shared/roles';
 
 /** The admin PIN of every test install. */

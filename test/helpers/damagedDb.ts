@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, existsSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, vi } from 'vitest';
-import type { Core } from '../../src/main/core/core';
+import type { Core } from '../../src/main/core';
 import type { Db } from '../../src/main/core/db/open';
 import { tempCore } from './tempCore';
 

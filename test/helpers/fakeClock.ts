@@ -1,4 +1,4 @@
-import type { Clock } from '../../src/main/core/clock';
+import type { Clock } from '../../src/main/core/infra/clock';
 
 export interface FakeClock extends Clock {
   set(ms: number): void;

@@ -1,4 +1,4 @@
-import type { SchedulerTimers } from '../../src/main/core/timers';
+import type { SchedulerTimers } from '../../src/main/core/infra/timers';
 import type { FakeClock } from './fakeClock';
 
 export interface FakeTimers extends SchedulerTimers {

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { silentLog } from '../../src/main/core/log';
+import { silentLog } from '../../src/main/core/infra/log';
 import { startHost, type Host } from '../../src/main/host/server';
 import { setTestAgent } from './agent';
 import { tempCore, type TempCore } from './tempCore';

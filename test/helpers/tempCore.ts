@@ -1,9 +1,9 @@
 import { join } from 'node:path';
-import { createCore, type Core } from '../../src/main/core/core';
-import { silentLog, type Log } from '../../src/main/core/log';
+import { createCore, type Core } from '../../src/main/core';
+import { silentLog, type Log } from '../../src/main/core/infra/log';
 import { fakeClock, type FakeClock } from './fakeClock';
 import { fakeTimers, type FakeTimers } from './fakeTimers';
-import type { Notification } from '../../src/main/core/i18n/notifications';
+import type { Notification } from '../../src/main/core/infra/i18n/notifications';
 import { tempDir } from './tempDir';
 import { setUpInstall } from './access';
 import type { Role } from '../../src/shared/roles';
@@ -26,6 +26,8 @@ export function tempCore(
     dir?: string;
     /** The install's role (admin by default, with the test PIN set); `fresh`: first start. */
     role?: Role | 'fresh';
+    /** 0: the checkpoint worker looks at the WAL only when `core.checkpoint()` asks. */
+    checkpointIntervalMs?: number;
   } = {},
 ): TempCore {
   const dir = options.dir ? { path: options.dir, remove: () => {} } : tempDir();
@@ -39,6 +41,9 @@ export function tempCore(
     timers,
     log: options.log ?? silentLog,
     notify: (n) => notifications.push(n),
+    ...(options.checkpointIntervalMs === undefined
+      ? {}
+      : { checkpointIntervalMs: options.checkpointIntervalMs }),
   });
   const role = options.role ?? 'admin';
   if (role !== 'fresh') setUpInstall(core.db, role);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { createDispatch } from '../../src/main/core/dispatch';
-import { silentLog } from '../../src/main/core/log';
+import { createDispatch } from '../../src/main/core/plumbing/dispatch';
+import { silentLog } from '../../src/main/core/infra/log';
 import { api, type Handlers } from '../../src/shared/api';
 
 type Def = { type: string; [k: string]: unknown };

@@ -2,7 +2,7 @@ import { ESLint } from 'eslint';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-// DESIGN.md §1: the folder rules are enforced by lint; this checks the rules themselves bite.
+// The folder rules are enforced by lint; this checks the rules themselves bite.
 const eslint = new ESLint({ cwd: join(__dirname, '..', '..') });
 
 async function restrictedImports(filePath: string, code: string): Promise<string[]> {
@@ -76,7 +76,7 @@ describe('folder rules', () => {
     ).toHaveLength(1);
     expect(
       await restrictedImports(
-        'src/main/window2.ts',
+        'src/main/electron/window2.ts',
         "import { app } from 'electron';\nexport const a = app;\n",
       ),
     ).toEqual([]);
@@ -122,5 +122,34 @@ describe('folder rules', () => {
         ),
       ).toHaveLength(1);
     }
+  });
+
+  it('keep Electron to the shell, and the core off both shells', async () => {
+    const electron = "import { app } from 'electron';\nexport const a = app;\n";
+    // Anywhere in main outside src/main/electron, Electron is refused.
+    for (const file of ['src/main/x.ts', 'src/main/tools/x.ts', 'src/main/core/leads/x.ts']) {
+      expect(await restrictedImports(file, electron)).toHaveLength(1);
+    }
+    expect(await restrictedImports('src/main/electron/ipc2.ts', electron)).toEqual([]);
+    // The shell keeps main's other rules: a later block must not have replaced them.
+    expect(
+      await restrictedImports(
+        'src/main/electron/x.ts',
+        "import { App } from '../../renderer/App';\nexport const a = App;\n",
+      ),
+    ).toHaveLength(1);
+    // The core serves both shells and imports neither.
+    for (const code of [
+      "import { INVOKE_CHANNEL } from '../../electron/ipc';\nexport const a = INVOKE_CHANNEL;\n",
+      "import { startHost } from '../../host/server';\nexport const a = startHost;\n",
+    ]) {
+      expect(await restrictedImports('src/main/core/leads/x.ts', code)).toHaveLength(1);
+    }
+    expect(
+      await restrictedImports(
+        'src/main/core/leads/x.ts',
+        "import { readSettings } from '../settings/db/settings';\nexport const a = readSettings;\n",
+      ),
+    ).toEqual([]);
   });
 });

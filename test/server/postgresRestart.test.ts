@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import {
   startPostgresCluster,
+  waitForExit,
   type PostgresCluster,
 } from '../../src/server/embedded/postgresCluster';
 import { startTeamServer, type TeamServer } from '../../src/server/teamServer';
@@ -78,10 +79,19 @@ describe('PostgreSQL restarted under a running team server', () => {
     await agent.push({ batch: ++batch, records: [{ t: 'leads', row: leadRow() }] });
     expect(JSON.parse(await nudged)).toEqual({ type: 'nudge' });
 
-    process.kill(cluster.pid, 'SIGKILL');
-    const down = await agent
-      .push({ batch: ++batch, records: [{ t: 'leads', row: leadRow() }] })
-      .catch((e: unknown) => e);
+    const postmaster = cluster.pid;
+    process.kill(postmaster, 'SIGKILL');
+    await waitForExit(postmaster);
+    // A backend the pool already holds may still answer a request or two before it notices
+    // its postmaster is gone; pushes go on until the first one meets the dead database.
+    let down: unknown = null;
+    for (let i = 0; i < 100 && !(down instanceof TeamServerError); i++) {
+      down = await agent.push({ batch: ++batch, records: [{ t: 'leads', row: leadRow() }] }).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      if (!(down instanceof TeamServerError)) await new Promise((r) => setTimeout(r, 50));
+    }
     expect(down).toBeInstanceOf(TeamServerError);
     expect((down as TeamServerError).code).toBe('unavailable');
     expect((down as TeamServerError).status).toBe(503);

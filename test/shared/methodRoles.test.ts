@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { api } from '../../src/shared/api';
-import { isMethodListed, requiredRole } from '../../src/shared/methodRoles';
+import { isMethodListed, requiredRole } from '../../src/shared/api/methodRoles';
 import { pinDelaySeconds, MAX_PIN_DELAY_SECONDS } from '../../src/shared/pinLockout';
 import { roleAllows } from '../../src/shared/roles';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { writeInstallRole, writeMaskNumbers } from '../../src/main/core/db/access';
+import { writeInstallRole, writeMaskNumbers } from '../../src/main/core/access/db/access';
 import { CUSTOMER, until } from './softphoneRig';
 import { useSoftphoneLab } from './useSoftphoneLab';
 

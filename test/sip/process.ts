@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { accessSync, closeSync, constants, openSync } from 'node:fs';
+import { accessSync, closeSync, constants, openSync, readdirSync, readFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 
 export const KAMAILIO_PACKAGES = 'kamailio kamailio-websocket-modules';
@@ -69,9 +69,40 @@ export function hasExited(child: ChildProcess): boolean {
   return child.exitCode !== null || child.signalCode !== null;
 }
 
+/** How long the workers of a stopped server get to be gone after SIGKILL. */
+const GONE_WAIT_MS = 10_000;
+
+/**
+ * The processes of group `pgid` that still run, with their state, from /proc (Linux). A zombie
+ * is left out: it has closed its files and sockets already.
+ */
+export function groupMembers(pgid: number): { pid: number; state: string }[] {
+  const members: { pid: number; state: string }[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+    } catch {
+      continue; // ended while we looked
+    }
+    // "pid (comm) state ppid pgrp …": comm may hold spaces, so read after the last ')'.
+    const [state = '', , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (Number(pgrp) === pgid && state !== 'Z' && state !== 'X') {
+      members.push({ pid: Number(entry), state });
+    }
+  }
+  return members;
+}
+
 /**
  * Stops a server by its PID: SIGTERM (Kamailio then stops its workers), SIGKILL to the whole
- * group if it is still there after `graceMs`. Resolves once the main process is gone.
+ * group if it is still there after `graceMs`. Resolves once no process of the group is left.
+ *
+ * The main process gone is not the server gone. Kamailio's TCP workers hold the clients'
+ * connections too, and one still alive (SIGKILL is only delivered when it next runs, and not
+ * at all while it waits on the disk in uninterruptible sleep) keeps them open: a client then
+ * sees no disconnect, while the port is free again and the next server comes up beside it.
  */
 export async function stopProcess(child: ChildProcess, graceMs = 3000): Promise<void> {
   const pid = child.pid;
@@ -84,6 +115,16 @@ export async function stopProcess(child: ChildProcess, graceMs = 3000): Promise<
   const timer = setTimeout(() => killGroup(pid, 'SIGKILL'), graceMs);
   await exited;
   clearTimeout(timer);
-  // Workers normally exit with the main process; make sure none is left holding the ports.
+  // Workers normally exit before the main process; any left gets no second chance.
   killGroup(pid, 'SIGKILL');
+  const deadline = Date.now() + GONE_WAIT_MS;
+  for (;;) {
+    const left = groupMembers(pid);
+    if (left.length === 0) return;
+    if (Date.now() > deadline) {
+      const list = left.map((p) => `${p.pid} (state ${p.state})`).join(', ');
+      throw new Error(`processes of the stopped server (group ${pid}) still run: ${list}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
 }

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { getCall } from '../../src/main/core/db/calls';
+import { getCall } from '../../src/main/core/calls/db/calls';
 import type { Call } from '../../src/shared/softphone';
 import { agentMedia, CUSTOMER, growth, until } from './softphoneRig';
 import { useSoftphoneLab } from './useSoftphoneLab';

@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import type { Browser, ConsoleMessage, Page } from 'playwright-core';
-import { systemClock } from '../../src/main/core/clock';
-import { createCore, type Core } from '../../src/main/core/core';
+import { systemClock } from '../../src/main/core/infra/clock';
+import { createCore, type Core } from '../../src/main/core';
 import { setUpInstall } from '../helpers/access';
 import { setTestAgent } from '../helpers/agent';
-import type { Log } from '../../src/main/core/log';
+import type { Log } from '../../src/main/core/infra/log';
 import { startHost, type Host } from '../../src/main/host/server';
 import type { Lead } from '../../src/shared/domain';
 import type { SipAccountSaveInput, SipAccountView } from '../../src/shared/softphone';

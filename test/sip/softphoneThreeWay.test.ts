@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { getCall } from '../../src/main/core/db/calls';
+import { getCall } from '../../src/main/core/calls/db/calls';
 import {
   COLLEAGUE,
   CUSTOMER,

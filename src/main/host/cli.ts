@@ -1,9 +1,9 @@
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createCore } from '../core/core';
-import { DB_FILE, resolveDataDir } from '../core/dataDir';
-import { consoleLog } from '../core/log';
-import { createFileLog, LOG_DIR } from '../core/fileLog';
+import { createCore } from '../core';
+import { DB_FILE, resolveDataDir } from '../core/infra/dataDir';
+import { consoleLog } from '../core/infra/log';
+import { createFileLog, LOG_DIR } from '../core/infra/fileLog';
 import { startHost } from './server';
 
 // `npm run host`: the app in a browser, the same core as the desktop app, on 127.0.0.1 only.

@@ -2,10 +2,10 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { Core } from '../core/core';
-import type { Log } from '../core/log';
-import type { CoreSession } from '../core/sessions';
-import { CONTENT_SECURITY_POLICY } from '../csp';
+import type { Core } from '../core';
+import type { Log } from '../core/infra/log';
+import type { CoreSession } from '../core';
+import { CONTENT_SECURITY_POLICY } from '../electron/csp';
 import { isPagePath, readRequestTarget } from './requestPath';
 import { readRendererFile } from './staticFiles';
 

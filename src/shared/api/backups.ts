@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { Instant } from '../domain';
+import type { Area } from './contract';
+import { Empty } from './fields';
 
 /*
- * Database backups. The renderer names a backup only by its file name, which must match the
+ * Database backups, and the diagnostics file a user sends to support. The renderer names a backup only by its file name, which must match the
  * names main gives (no folders, no dots but the extension): main alone decides where they live.
  */
 
@@ -33,17 +35,33 @@ export const BackupList = z.object({
 });
 export type BackupList = z.infer<typeof BackupList>;
 
-export const backupsMethods = {
-  'backups.list': { input: z.object({}).strict(), output: BackupList },
-  'backups.create': { input: z.object({}).strict(), output: BackupInfo },
-  /** Admin only. Checks the backup, then swaps it in at the next start (the app restarts). */
-  'backups.restore': {
-    input: z.object({ name: BackupName }).strict(),
-    output: z.object({ name: z.string(), restartRequired: z.literal(true) }),
-  },
-} as const;
+/**
+ * Always into `diagnostics/` in the data folder, under a name main picks: the renderer never
+ * names a path on this machine.
+ */
+export const DiagnosticsSaveInput = Empty;
 
-export const backupsEvents = {
-  /** A restore is ready: the Electron shell restarts the app; the browser host asks the user. */
-  'backups.restoreScheduled': z.object({ name: z.string() }),
-} as const;
+export const backupsArea = {
+  methods: {
+    // Any desk may take and list copies of its own database; only an admin may roll it back.
+    'backups.list': { input: Empty, output: BackupList, role: 'agent', mask: 'phones' },
+    'backups.create': { input: Empty, output: BackupInfo, role: 'admin', mask: 'phones' },
+    /** Checks the backup, then swaps it in at the next start (the app restarts). */
+    'backups.restore': {
+      input: z.object({ name: BackupName }).strict(),
+      output: z.object({ name: z.string(), restartRequired: z.literal(true) }),
+      role: 'admin',
+      mask: 'phones',
+    },
+    'diagnostics.save': {
+      input: DiagnosticsSaveInput,
+      output: z.object({ path: z.string(), bytes: z.number().int() }),
+      role: 'agent',
+      mask: 'phones',
+    },
+  },
+  events: {
+    /** A restore is ready: the Electron shell restarts the app; the browser host asks the user. */
+    'backups.restoreScheduled': { payload: z.object({ name: z.string() }), mask: 'phones' },
+  },
+} as const satisfies Area;

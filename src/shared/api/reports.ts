@@ -1,5 +1,11 @@
 import { Reports, ReportsInput } from '../reportTypes';
+import type { Area } from './contract';
 
-export const reportsMethods = {
-  'reports.get': { input: ReportsInput, output: Reports },
-} as const;
+/** The supervisor's reports: every series of the reports screen in one call. */
+export const reportsArea = {
+  role: 'supervisor',
+  methods: {
+    'reports.get': { input: ReportsInput, output: Reports, role: 'supervisor', mask: 'text' },
+  },
+  events: {},
+} as const satisfies Area;

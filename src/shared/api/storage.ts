@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { Instant } from '../domain';
+import type { Area } from './contract';
+import { Empty } from './fields';
 
 /*
- * The state of the disk the data lives on. A full disk does not stop LeadPhone: it goes on
+ * The state of the disk the data lives on, and of the database file on it. A full disk does not stop LeadPhone: it goes on
  * read-only (reads work, writes answer `disk_full`) and carries on by itself when space returns.
  */
 
@@ -14,17 +16,21 @@ export const StorageStatus = z.object({
 });
 export type StorageStatus = z.infer<typeof StorageStatus>;
 
-export const storageMethods = {
-  /** Asked by a window when it connects; `storage.changed` tells of every change after. */
-  'storage.status': { input: z.object({}).strict(), output: StorageStatus },
-} as const;
-
-export const storageEvents = {
-  /** The disk was found full, or space came back. */
-  'storage.changed': StorageStatus,
-  /**
-   * A read met a damaged page while LeadPhone was running: the core now works as after a failed
-   * start-up check (only backups answer), and a window shows the restore screen.
-   */
-  'database.damaged': z.object({}),
-} as const;
+export const storageArea = {
+  methods: {
+    /**
+     * Asked by a window when it connects; `storage.changed` tells of every change after. Every
+     * window shows it, whoever sits there.
+     */
+    'storage.status': { input: Empty, output: StorageStatus, role: 'agent', mask: 'phones' },
+  },
+  events: {
+    /** The disk was found full, or space came back. */
+    'storage.changed': { payload: StorageStatus, mask: 'phones' },
+    /**
+     * A read met a damaged page while LeadPhone was running: the core now works as after a
+     * failed start-up check (only backups answer), and a window shows the restore screen.
+     */
+    'database.damaged': { payload: z.object({}), mask: 'phones' },
+  },
+} as const satisfies Area;

@@ -241,6 +241,14 @@ export const tableSpecs: readonly TableSpec[] = [
 ];
 
 /**
+ * The tables of a lead's history: each row points at one lead (`lead`) and names the agent who
+ * made it (`agent`); a lead's rows go where the lead goes (an assignment, two leads merged).
+ */
+export const leadHistoryTables: readonly SyncTable[] = tableSpecs
+  .filter((s) => s.lead !== null)
+  .map((s) => s.table);
+
+/**
  * Columns of synced tables that stay on each install on purpose (none yet: the schema tests
  * read this list, so excluding a new column is a decision written down here).
  */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Role } from '../roles';
-import { AgentCode, AgentName } from '../syncApi';
+import { AgentCode, AgentName } from '../api/sync';
 import { rowSchemas, SyncTable, syncTables, type Row } from '../sync/tables';
 import { Stage } from '../domain';
 

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { InvokeResult } from '../../../src/shared/api';
 import type { ApiError } from '../../../src/shared/errors';
-import { UNLOCK_IDLE_MS } from '../../../src/main/core/accessService';
-import { PIN_SCRYPT } from '../../../src/main/core/pinHash';
+import { UNLOCK_IDLE_MS } from '../../../src/main/core/access/accessControl';
+import { PIN_SCRYPT } from '../../../src/main/core/access/pinHash';
 import { TEST_PIN } from '../../helpers/access';
 import { dumpDatabase } from '../../helpers/dbDump';
 import { tempCore, type TempCore } from '../../helpers/tempCore';

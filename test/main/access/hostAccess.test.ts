@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { silentLog } from '../../../src/main/core/log';
+import { silentLog } from '../../../src/main/core/infra/log';
 import { startHost, type Host } from '../../../src/main/host/server';
 import { createWebSocketTransport } from '../../../src/renderer/api/websocketTransport';
 import { ApiCallError, createClient, type Client } from '../../../src/renderer/api/client';

@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createFileLog, LOG_DIR } from '../../../src/main/core/fileLog';
-import { DB_FILE } from '../../../src/main/core/dataDir';
+import { createFileLog, LOG_DIR } from '../../../src/main/core/infra/fileLog';
+import { DB_FILE } from '../../../src/main/core/infra/dataDir';
 import { tempCore, type TempCore } from '../../helpers/tempCore';
 import { tempDir } from '../../helpers/tempDir';
 

@@ -15,10 +15,10 @@ import {
   KEEP_DAILY,
   KEEP_MANUAL,
   KEEP_WEEKLY,
-} from '../../../src/main/core/backups';
+} from '../../../src/main/core/backups/backups';
 import type { BackupInfo } from '../../../src/shared/api/backups';
-import { createCore, type Core } from '../../../src/main/core/core';
-import { silentLog } from '../../../src/main/core/log';
+import { createCore, type Core } from '../../../src/main/core';
+import { silentLog } from '../../../src/main/core/infra/log';
 import type { Method, MethodInput, MethodOutput } from '../../../src/shared/api';
 import type { ApiError } from '../../../src/shared/errors';
 import { closeForGood, damagePages } from '../../helpers/damagedDb';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { APP_ORIGIN, EVENT_CHANNEL, INVOKE_CHANNEL } from '../../../src/main/ipc';
+import { APP_ORIGIN, EVENT_CHANNEL, INVOKE_CHANNEL } from '../../../src/main/electron/ipc';
 import { createFakeElectron, FakeBrowserWindow } from '../../helpers/fakeElectron';
 import { damagedDataDir } from '../../helpers/damagedDb';
 import { tempDir } from '../../helpers/tempDir';
@@ -26,7 +26,7 @@ describe('the Electron shell on a damaged database', () => {
   beforeAll(async () => {
     backupName = await damagedDataDir(dir.path);
 
-    await import('../../../src/main/index');
+    await import('../../../src/main/electron/index');
     await vi.waitFor(() => expect(FakeBrowserWindow.created).toHaveLength(1));
   });
   afterAll(() => {

@@ -1,8 +1,8 @@
 // Run by killDuringDispositions.test.ts in a child process: a stream of dispositions through the
 // core's dispatcher on one database file, printing `ack <dispositionId>` only after a save has
 // returned, until the test kills it with SIGKILL.
-import { createCore } from '../../../src/main/core/core';
-import { silentLog } from '../../../src/main/core/log';
+import { createCore } from '../../../src/main/core';
+import { silentLog } from '../../../src/main/core/infra/log';
 import type { Method } from '../../../src/shared/api';
 
 const [dbPath, seed] = process.argv.slice(2);

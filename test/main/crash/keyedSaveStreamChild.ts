@@ -3,8 +3,8 @@
 // it returned `ack <key> <id>`, until the test kills it with SIGKILL — so some saves commit and
 // are never acknowledged, as when a window loses the reply.
 import { randomUUID } from 'node:crypto';
-import { createCore } from '../../../src/main/core/core';
-import { silentLog } from '../../../src/main/core/log';
+import { createCore } from '../../../src/main/core';
+import { silentLog } from '../../../src/main/core/infra/log';
 import type { Method } from '../../../src/shared/api';
 
 const [dbPath, seed] = process.argv.slice(2);

@@ -3,8 +3,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCore } from '../../../src/main/core/core';
-import { silentLog } from '../../../src/main/core/log';
+import { createCore } from '../../../src/main/core';
+import { silentLog } from '../../../src/main/core/infra/log';
 import type { Method } from '../../../src/shared/api';
 import { tempDir } from '../../helpers/tempDir';
 

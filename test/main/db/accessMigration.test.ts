@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createCore } from '../../../src/main/core/core';
-import { silentLog } from '../../../src/main/core/log';
+import { createCore } from '../../../src/main/core';
+import { silentLog } from '../../../src/main/core/infra/log';
 import { migrations } from '../../../src/main/core/db/migrations';
 import { migrate } from '../../../src/main/core/db/open';
 import { tempDir } from '../../helpers/tempDir';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startCheckpointer } from '../../../src/main/core/db/checkpointer';
 import { openDatabase } from '../../../src/main/core/db/open';
-import type { Log } from '../../../src/main/core/log';
+import type { Log } from '../../../src/main/core/infra/log';
 import { tempCore, type TempCore } from '../../helpers/tempCore';
 import { tempDir } from '../../helpers/tempDir';
 
@@ -72,7 +72,9 @@ describe('WAL checkpoints off the main thread', () => {
       warn: () => {},
       error: (message) => errors.push(message),
     };
-    const checkpointer = startCheckpointer(db, log, join(dir.path, 'no-such-driver.js'));
+    const checkpointer = startCheckpointer(db, log, {
+      driver: join(dir.path, 'no-such-driver.js'),
+    });
     expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
     await expect
       .poll(() => db.pragma('wal_autocheckpoint', { simple: true }), { timeout: 10_000 })

@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { insertLead } from '../../../src/main/core/db/leads';
+import { insertLead } from '../../../src/main/core/leads/db/leads';
 import { migrations } from '../../../src/main/core/db/migrations';
 import { migrate, openDatabase } from '../../../src/main/core/db/open';
-import { searchLeads } from '../../../src/main/core/db/search';
+import { searchLeads } from '../../../src/main/core/leads/db/search';
 import { leadFixture } from '../../helpers/leadFixture';
 import { tempDir } from '../../helpers/tempDir';
 

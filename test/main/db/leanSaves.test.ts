@@ -1,11 +1,11 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { insertLead, queuePage, segments, segmentSql } from '../../../src/main/core/db/leads';
+import { insertLead, queuePage, segments, segmentSql } from '../../../src/main/core/leads/db/leads';
 import { migrations } from '../../../src/main/core/db/migrations';
 import { m0100LeanSaves } from '../../../src/main/core/db/migrations/0100-lean-saves';
 import { migrate } from '../../../src/main/core/db/open';
-import { searchLeads } from '../../../src/main/core/db/search';
+import { searchLeads } from '../../../src/main/core/leads/db/search';
 import type { Lead } from '../../../src/shared/domain';
 import { leadFixture } from '../../helpers/leadFixture';
 import { tempCore, type TempCore } from '../../helpers/tempCore';

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createCore } from '../../../src/main/core/core';
-import { silentLog } from '../../../src/main/core/log';
+import { createCore } from '../../../src/main/core';
+import { silentLog } from '../../../src/main/core/infra/log';
 import { migrations } from '../../../src/main/core/db/migrations';
 import { latestVersion, migrate, openDatabase } from '../../../src/main/core/db/open';
 import { AppError } from '../../../src/shared/errors';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { insertLead, queuePage, segments, segmentSql } from '../../../src/main/core/db/leads';
+import { insertLead, queuePage, segments, segmentSql } from '../../../src/main/core/leads/db/leads';
 import type { Lead } from '../../../src/shared/domain';
 import { T0 } from '../../helpers/fakeClock';
 import { leadFixture } from '../../helpers/leadFixture';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Client } from '../../../src/renderer/api/client';
-import { REACHED_SQL } from '../../../src/main/core/db/reports';
+import { REACHED_SQL } from '../../../src/main/core/reports/db/reports';
 import { reportDays } from '../../../src/shared/reportDays';
 import { reachRate } from '../../../src/shared/reportTypes';
 import { T0 } from '../../helpers/fakeClock';

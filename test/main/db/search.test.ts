@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { insertLead } from '../../../src/main/core/db/leads';
-import { searchLeads, searchMatch } from '../../../src/main/core/db/search';
+import { insertLead } from '../../../src/main/core/leads/db/leads';
+import { searchLeads, searchMatch } from '../../../src/main/core/leads/db/search';
 import { AppError } from '../../../src/shared/errors';
 import { foldText } from '../../../src/shared/foldText';
 import { leadFixture } from '../../helpers/leadFixture';

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readSettings, writeSettings } from '../../../src/main/core/db/settings';
+import { readSettings, writeSettings } from '../../../src/main/core/settings/db/settings';
 import { tempCore, type TempCore } from '../../helpers/tempCore';
 
 describe('settings, read once and kept', () => {

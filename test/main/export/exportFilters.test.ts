@@ -3,13 +3,13 @@ import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiCallError, type Client } from '../../../src/renderer/api/client';
-import { exportPages } from '../../../src/main/core/db/exportQueries';
+import { exportPages } from '../../../src/main/core/export/db/exportQueries';
 import {
   ExportFilter,
   type ExportFilterInput,
   type ExportKind,
 } from '../../../src/shared/exportTypes';
-import { writeSettings } from '../../../src/main/core/db/settings';
+import { writeSettings } from '../../../src/main/core/settings/db/settings';
 import { T0 } from '../../helpers/fakeClock';
 import { tempCore, type TempCore } from '../../helpers/tempCore';
 import { seedWork, type SeededWork } from '../../helpers/workSeed';

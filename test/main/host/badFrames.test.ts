@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { silentLog } from '../../../src/main/core/log';
+import { silentLog } from '../../../src/main/core/infra/log';
 import { startHost, type Host } from '../../../src/main/host/server';
 import type { InvokeResult } from '../../../src/shared/api';
 import {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { silentLog } from '../../../src/main/core/log';
+import { silentLog } from '../../../src/main/core/infra/log';
 import { startHost, type Host } from '../../../src/main/host/server';
 import type { InvokeResult } from '../../../src/shared/api';
 import { tempCore, type TempCore } from '../../helpers/tempCore';

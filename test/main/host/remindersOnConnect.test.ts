@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { silentLog } from '../../../src/main/core/log';
+import { silentLog } from '../../../src/main/core/infra/log';
 import { startHost, type Host } from '../../../src/main/host/server';
 import { createClient, type Client } from '../../../src/renderer/api/client';
 import { createWebSocketTransport } from '../../../src/renderer/api/websocketTransport';

@@ -2,7 +2,7 @@ import { request } from 'node:http';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { silentLog } from '../../../src/main/core/log';
+import { silentLog } from '../../../src/main/core/infra/log';
 import { readRequestTarget } from '../../../src/main/host/requestPath';
 import { startHost, type Host } from '../../../src/main/host/server';
 import { tempCore, type TempCore } from '../../helpers/tempCore';

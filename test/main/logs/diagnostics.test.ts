@@ -2,9 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createFileLog, LOG_DIR } from '../../../src/main/core/fileLog';
+import { createFileLog, LOG_DIR } from '../../../src/main/core/infra/fileLog';
 import { latestVersion } from '../../../src/main/core/db/open';
-import { APP_VERSION } from '../../../src/main/core/core';
+import { APP_VERSION } from '../../../src/main/core';
 import { tempCore, type TempCore } from '../../helpers/tempCore';
 import { tempDir } from '../../helpers/tempDir';
 

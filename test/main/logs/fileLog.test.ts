@@ -1,8 +1,8 @@
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createFileLog, LOG_FILE } from '../../../src/main/core/fileLog';
-import type { Log } from '../../../src/main/core/log';
+import { createFileLog, LOG_FILE } from '../../../src/main/core/infra/fileLog';
+import type { Log } from '../../../src/main/core/infra/log';
 import { fakeClock } from '../../helpers/fakeClock';
 import { tempDir } from '../../helpers/tempDir';
 

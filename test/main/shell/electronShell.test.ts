@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { APP_ORIGIN, EVENT_CHANNEL, INVOKE_CHANNEL } from '../../../src/main/ipc';
+import { APP_ORIGIN, EVENT_CHANNEL, INVOKE_CHANNEL } from '../../../src/main/electron/ipc';
 import { createFakeElectron, fakeSession, FakeBrowserWindow } from '../../helpers/fakeElectron';
 import { tempDir } from '../../helpers/tempDir';
 
 // Electron's module is replaced by a thin fake; everything else (core, IPC handler, protocol
-// handler, window set-up) is the real code of src/main/index.ts.
+// handler, window set-up) is the real code of src/main/electron/index.ts.
 const dir = tempDir();
 const fake = createFakeElectron(dir.path);
 vi.mock('electron', () => fake.module);
@@ -15,7 +15,7 @@ describe('the Electron shell', () => {
   let win: FakeBrowserWindow;
 
   beforeAll(async () => {
-    await import('../../../src/main/index');
+    await import('../../../src/main/electron/index');
     await vi.waitFor(() => expect(FakeBrowserWindow.created).toHaveLength(1));
     win = FakeBrowserWindow.created[0]!;
   });

@@ -5,7 +5,7 @@ import {
   createIpcSessions,
   EVENT_CHANNEL,
   type SenderLike,
-} from '../../../src/main/ipc';
+} from '../../../src/main/electron/ipc';
 import { TEST_PIN } from '../../helpers/access';
 import { tempCore, type TempCore } from '../../helpers/tempCore';
 

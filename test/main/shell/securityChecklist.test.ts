@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../../../src/main/csp';
-import { APP_ORIGIN, INVOKE_CHANNEL } from '../../../src/main/ipc';
+import { CONTENT_SECURITY_POLICY } from '../../../src/main/electron/csp';
+import { APP_ORIGIN, INVOKE_CHANNEL } from '../../../src/main/electron/ipc';
 import { createFakeElectron, fakeSession, FakeBrowserWindow } from '../../helpers/fakeElectron';
 import { tempDir } from '../../helpers/tempDir';
 
@@ -68,7 +68,7 @@ describe("Electron's security checklist", () => {
   let win: FakeBrowserWindow;
 
   beforeAll(async () => {
-    await import('../../../src/main/index');
+    await import('../../../src/main/electron/index');
     await vi.waitFor(() => expect(FakeBrowserWindow.created).toHaveLength(1));
     win = FakeBrowserWindow.created[0]!;
   });
@@ -79,7 +79,7 @@ describe("Electron's security checklist", () => {
 
   describe('isolation (items 3, 4, 5, 6, 9, 16)', () => {
     it('creates windows in one place only, so the checked flags cover every window', () => {
-      expect(filesMatching(/new BrowserWindow\b/)).toEqual(['main/window.ts']);
+      expect(filesMatching(/new BrowserWindow\b/)).toEqual(['main/electron/window.ts']);
       expect(filesMatching(/\bBrowserView\b|\bWebContentsView\b/)).toEqual([]);
       expect(FakeBrowserWindow.created).toHaveLength(1);
     });
@@ -110,7 +110,7 @@ describe("Electron's security checklist", () => {
 
   describe('the preload (item 3, 20)', () => {
     beforeAll(async () => {
-      await import('../../../src/main/preload');
+      await import('../../../src/main/electron/preload');
     });
 
     it('exposes exactly invoke and on, as functions, under one name', () => {

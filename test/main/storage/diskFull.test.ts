@@ -6,9 +6,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StorageStatus } from '../../../src/shared/api/storage';
 import type { Method, MethodInput, MethodOutput } from '../../../src/shared/api';
 import type { ApiError } from '../../../src/shared/errors';
-import { createCore, SECRET_KEY_FILE, type Core } from '../../../src/main/core/core';
-import { createFileLog, LOG_FILE } from '../../../src/main/core/fileLog';
-import { silentLog } from '../../../src/main/core/log';
+import { createCore, SECRET_KEY_FILE, type Core } from '../../../src/main/core';
+import { createFileLog, LOG_FILE } from '../../../src/main/core/infra/fileLog';
+import { silentLog } from '../../../src/main/core/infra/log';
 import { recordCleanClose } from '../../../src/main/core/db/cleanClose';
 import { latestVersion, migrate } from '../../../src/main/core/db/open';
 import { migrations } from '../../../src/main/core/db/migrations';
@@ -302,11 +302,13 @@ describe('a full disk (a small tmpfs, filled up)', () => {
   });
 
   it('exports, backups, uploads, bundles and diagnostics say disk_full and leave no partial file', async () => {
-    const t = tempCore({ dir: disk.path, clock });
+    // The checkpoint worker looks only when asked: an emptied WAL must not make room mid-test.
+    const t = tempCore({ dir: disk.path, clock, checkpointIntervalMs: 0 });
     closers.push(() => t.core.close());
     const { core } = t;
     setTestAgent(core.db);
     await addLeads(core, 500);
+    await core.checkpoint();
     const before = filesUnder(disk.path);
     // Some room left: the export starts writing, and the disk fills under it.
     disk.fill(32 * 1024);

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SECRET_KEY_FILE } from '../../../src/main/core/core';
-import { silentLog } from '../../../src/main/core/log';
-import { keyFileSecrets } from '../../../src/main/core/secrets';
+import { SECRET_KEY_FILE } from '../../../src/main/core';
+import { silentLog } from '../../../src/main/core/infra/log';
+import { keyFileSecrets } from '../../../src/main/core/infra/secrets';
 import { ownSigningKey } from '../../../src/main/core/sync/signingKey';
 import { TEST_PIN } from '../../helpers/access';
 import { T0 } from '../../helpers/fakeClock';

@@ -2,7 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { specOf } from '../../../src/main/core/db/syncRows';
+import { specOf } from '../../../src/main/core/sync/db/syncRows';
 import { fingerprint, rawPublicKey } from '../../../src/main/core/sync/bundleSignature';
 import { TEST_PIN } from '../../helpers/access';
 import { T0 } from '../../helpers/fakeClock';

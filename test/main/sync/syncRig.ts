@@ -2,7 +2,7 @@ import { copyFileSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { createClient, ApiCallError, type Client } from '../../../src/renderer/api/client';
 import { uploadFile } from '../../../src/renderer/api/uploadFile';
-import type { BundleSummary, LeadSelection, SigningKeyView } from '../../../src/shared/syncApi';
+import type { BundleSummary, LeadSelection, SigningKeyView } from '../../../src/shared/api/sync';
 import type { ApiError } from '../../../src/shared/errors';
 import type { OrderDraft } from '../../../src/shared/orders';
 import type { Role } from '../../../src/shared/roles';

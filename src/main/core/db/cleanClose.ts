@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { PRIVATE_FILE_MODE } from '../infra/privateFiles';
 
 /** A file that closed cleanly and did not change still gets a full check this often. */
 export const FULL_CHECK_EVERY_MS = 7 * 24 * 3_600_000;
@@ -50,7 +51,7 @@ export function recordCleanClose(dbPath: string, checkedAt: number): void {
   const record: CloseRecord = { size: stat.size, mtimeMs: stat.mtimeMs, checkedAt };
   const path = recordPath(dbPath);
   try {
-    writeFileSync(`${path}.tmp`, JSON.stringify(record));
+    writeFileSync(`${path}.tmp`, JSON.stringify(record), { mode: PRIVATE_FILE_MODE });
     renameSync(`${path}.tmp`, path);
   } catch (err) {
     // A full disk: no record, so the next start checks the file (a half record would not parse).

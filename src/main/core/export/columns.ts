@@ -1,7 +1,7 @@
 import type { Language } from '../../../shared/domain';
 import { exportHeader, exportTexts, type ColumnOf } from '../../../shared/exportTexts';
 import type { ExportKind } from '../../../shared/exportTypes';
-import type { ExportRowOf } from '../db/exportQueries';
+import type { ExportRowOf } from './db/exportQueries';
 import { exportPhone } from './exportPhone';
 
 /** A cell: text, a number, an instant (written as a local date and time), or nothing. */

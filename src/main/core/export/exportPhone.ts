@@ -7,7 +7,6 @@ const VN_MOBILE = /^\+84([35789]\d{2})(\d{3})(\d{3})$/;
  * The one place a phone number becomes an export cell: the national format (0912 345 678),
  * which spreadsheets keep as text (E.164's "+" or a leading 0 alone would be read as a number
  * and lose digits). A number that is not valid comes out as it was given.
- * Masking for agents (issue 7, "access") belongs here.
  *
  * Vietnamese mobiles — nearly every lead — are formatted here directly: libphonenumber-js takes
  * ~30 µs a number, a third of the time of a whole exported row.

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Language } from '../../../shared/domain';
 import { exportTexts } from '../../../shared/exportTexts';
@@ -9,9 +9,10 @@ import type {
   ExportReport,
 } from '../../../shared/exportTypes';
 import { localTime } from '../../../shared/time';
-import { countExportRows, exportPages } from '../db/exportQueries';
+import { countExportRows, exportPages } from './db/exportQueries';
 import type { Db } from '../db/open';
-import { listStatuses } from '../db/statuses';
+import { listStatuses } from '../workflow/db/statuses';
+import { makePrivateDir } from '../infra/privateFiles';
 import { isPhoneField, maskPhone, maskPhonesInText } from '../../../shared/phoneMask';
 import { columns, headersOf, type Cell, type Column, type ColumnContext } from './columns';
 import { zonedDates } from './localDates';
@@ -101,7 +102,7 @@ export async function runExport(db: Db, o: ExportOptions): Promise<ExportReport>
 
   const total = countExportRows(db, kind, o.filter);
   const pages = exportPages(db, kind, o.filter, o.pageSize ?? EXPORT_PAGE_SIZE);
-  mkdirSync(o.dir, { recursive: true });
+  makePrivateDir(o.dir);
   const path = freePath(
     o.dir,
     o.fileName ?? defaultName(kind, o.format, o.now, o.timeZone),

@@ -1,6 +1,7 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import ExcelJS from 'exceljs';
+import { PRIVATE_FILE_MODE } from '../infra/privateFiles';
 import type { Cell } from './columns';
 import type { ZonedDates } from './localDates';
 
@@ -48,7 +49,7 @@ async function writeChunk(stream: WriteStream, chunk: string): Promise<void> {
  * as an 'error' event: heard by nobody, it would end the process; kept, the next step throws it.
  */
 function watchedStream(path: string) {
-  const stream = createWriteStream(path, { flags: 'wx' });
+  const stream = createWriteStream(path, { flags: 'wx', mode: PRIVATE_FILE_MODE });
   let failed: Error | null = null;
   stream.on('error', (err) => (failed ??= err));
   return {

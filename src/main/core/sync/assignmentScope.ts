@@ -1,5 +1,6 @@
-import type { Agent, BundleTable } from '../../../shared/syncApi';
-import type { Row, TableSpec } from '../db/syncRows';
+import type { Agent, BundleTable } from '../../../shared/api/sync';
+import { leadHistoryTables } from '../../../shared/sync/tables';
+import type { Row, TableSpec } from './db/syncRows';
 import { bundleError, type ReadBundle } from './bundleFile';
 
 /*
@@ -24,13 +25,7 @@ import { bundleError, type ReadBundle } from './bundleFile';
 
 export type OutsideAssignment = 'other_lead' | 'agent' | 'status' | 'history' | 'own_agent';
 
-const historyTables: ReadonlySet<BundleTable> = new Set([
-  'calls',
-  'dispositions',
-  'orders',
-  'lead_notes',
-  'customer_status_changes',
-]);
+const historyTables: ReadonlySet<BundleTable> = new Set(leadHistoryTables);
 
 /** What may change in a record after it is made (the lead column moves with merged leads). */
 const mayChange: Partial<Record<BundleTable, readonly string[]>> = {

@@ -3,10 +3,11 @@ import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:
 import { basename, dirname, isAbsolute, join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { AppError } from '../../../shared/errors';
-import { isNoRoomError } from '../diskSpace';
-import { bundleTables, type Agent, type BundleTable } from '../../../shared/syncApi';
-import type { Row } from '../db/syncRows';
+import { isNoRoomError } from '../infra/diskSpace';
+import { bundleTables, type Agent, type BundleTable } from '../../../shared/api/sync';
+import type { Row } from './db/syncRows';
 import type { BundleSignature } from './bundleSignature';
+import { PRIVATE_FILE_MODE } from '../infra/privateFiles';
 
 /*
  * A bundle file is gzip of JSON Lines:
@@ -153,7 +154,7 @@ export function writeBundle(
   const file = gzipSync(Buffer.concat([Buffer.from(`${JSON.stringify(full)}\n`, 'utf8'), bytes]));
   const temp = join(dirname(path), `.${basename(path)}.${randomUUID()}.tmp`);
   try {
-    writeFileSync(temp, file);
+    writeFileSync(temp, file, { mode: PRIVATE_FILE_MODE, flag: 'wx' });
     renameSync(temp, path);
   } catch (err) {
     rmSync(temp, { force: true });

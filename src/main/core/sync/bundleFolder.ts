@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { BUNDLE_EXTENSION } from '../../../shared/syncApi';
+import { BUNDLE_EXTENSION } from '../../../shared/api/sync';
 import { localTime } from '../../../shared/time';
+import { makePrivateDir } from '../infra/privateFiles';
 
 /*
  * Where bundles are written: `<dataDir>/bundles/`, never a folder the renderer names. The name
@@ -30,7 +31,7 @@ export function defaultBundleName(
 
 /** `name.lpbundle`, else `name (2).lpbundle`, …, inside `dir` (created when missing). */
 export function freeBundlePath(dir: string, name: string): string {
-  mkdirSync(dir, { recursive: true });
+  makePrivateDir(dir);
   const base = name.toLowerCase().endsWith(BUNDLE_EXTENSION)
     ? name.slice(0, -BUNDLE_EXTENSION.length)
     : name;

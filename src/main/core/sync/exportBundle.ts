@@ -1,18 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
-import type { Agent, BundleSummary, LeadSelection } from '../../../shared/syncApi';
+import type { Agent, BundleSummary, LeadSelection } from '../../../shared/api/sync';
 import type { Db } from '../db/open';
-import {
-  compactChangeLog,
-  lastChangeSeq,
-  pickAll,
-  pickChangedSince,
-  pickLeads,
-  pickedRows,
-  readMark,
-  tableSpecs,
-  writeMark,
-} from '../db/syncRows';
+import { compactChangeLog, lastChangeSeq, readMark, writeMark } from './db/changeLog';
+import { pickAll, pickChangedSince, pickLeads, pickedRows } from './db/picks';
+import { tableSpecs } from './db/syncRows';
 import { BodyWriter, BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, writeBundle } from './bundleFile';
 import { fingerprint, signManifest } from './bundleSignature';
 import type { SigningKey } from './signingKey';

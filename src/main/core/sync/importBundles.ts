@@ -1,22 +1,24 @@
 import { newRowId } from '../db/rowId';
 import { AppError } from '../../../shared/errors';
-import type { Agent, BundleImportResult, MergeCounts } from '../../../shared/syncApi';
+import type { Agent, BundleImportResult, MergeCounts } from '../../../shared/api/sync';
 import type { Db } from '../db/open';
-import { replacePendingReminder } from '../db/reminders';
-import { pauseSearchIndex } from '../db/searchSync';
+import { replacePendingReminder } from '../reminders/db/reminders';
+import { pauseSearchIndex } from '../leads/db/searchSync';
+import { pauseLogging } from './db/changeLog';
 import {
   aliasLead,
   foldLeadInto,
-  getRow,
-  insertRow,
-  isBuiltinStatus,
   leadCallback,
   leadRowid,
   leadIdByPhone,
-  pauseLogging,
-  productExists,
   releasePhone,
   resolveLeadId,
+} from './db/leadMerge';
+import {
+  getRow,
+  insertRow,
+  isBuiltinStatus,
+  productExists,
   specOf,
   tableInfo,
   tableSpecs,
@@ -24,7 +26,7 @@ import {
   withCache,
   type Row,
   type TableSpec,
-} from '../db/syncRows';
+} from './db/syncRows';
 import { checkAgainstExisting, checkAssignmentScope } from './assignmentScope';
 import { bundleError, readBundle, type ReadBundle } from './bundleFile';
 import { checkSignature, fingerprint } from './bundleSignature';

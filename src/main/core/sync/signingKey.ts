@@ -5,17 +5,17 @@ import {
   type KeyObject,
 } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
-import type { SigningKeyView, TrustedKey } from '../../../shared/syncApi';
+import type { SigningKeyView, TrustedKey } from '../../../shared/api/sync';
 import {
   deleteTrustedKey,
   insertTrustedKey,
   listTrustedKeys,
   readSigningKey,
   writeSigningKey,
-} from '../db/bundleKeys';
+} from './db/bundleKeys';
 import type { Db } from '../db/open';
-import type { Log } from '../log';
-import type { Secrets } from '../secrets';
+import type { Log } from '../infra/log';
+import type { Secrets } from '../infra/secrets';
 import { decodePublicKey, fingerprint, rawPublicKey } from './bundleSignature';
 
 export interface SigningKey {

@@ -21,7 +21,7 @@ export const loggedTables = [
 ] as const;
 
 /*
- * Agents and the change log (issue 7).
+ * Agents and the change log.
  *
  * Stamping and logging are triggers, so every code path that writes these tables (saving a
  * disposition, the softphone's call records, an intake import, future ones) records the agent

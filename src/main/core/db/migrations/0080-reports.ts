@@ -1,7 +1,7 @@
 import type { Migration } from './types';
 
 /*
- * Reports and exports (issue 7). A call's outcome is looked up by call id for every call a
+ * Reports and exports. A call's outcome is looked up by call id for every call a
  * report or an export reads, and callbacks are counted by the day they fell due whatever their
  * state: without these two indexes both are a scan of the whole table per call / per day.
  */

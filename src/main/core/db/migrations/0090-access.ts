@@ -1,7 +1,7 @@
 import type { Migration } from './types';
 
 /**
- * Roles, the admin PIN and number masking (issue 8). One row: the install's own settings.
+ * Roles, the admin PIN and number masking. One row: the install's own settings.
  * The PIN is a salted scrypt hash with its parameters beside it, so they can be raised later
  * without locking anybody out. Failed attempts live here too, so restarting the app or opening
  * another connection does not reset the growing delay.

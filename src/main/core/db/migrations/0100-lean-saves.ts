@@ -2,13 +2,13 @@ import { searchValues } from './0040-intake';
 import type { Migration } from './types';
 
 /*
- * Fewer pages written per disposition save (issue 3's `dispositions.save.p99_ms`). A commit
+ * Fewer pages written per disposition save (the bench's `dispositions.save.p99_ms`). A commit
  * costs about one WAL frame per page it changed, and a save changed 30–50 of them.
  *
  * - The queue's three orders each had an index over every lead, keyed by (stage, next_action, …):
- *   a save moved the lead in all three. Each order is used for one next action only (db/leads.ts
- *   `segments`), so each index now holds only those leads: a lead sits in exactly one of them,
- *   and a save moves it out of one and into another, or within one.
+ *   a save moved the lead in all three. Each order is used for one next action only
+ *   (leads/db/leads.ts `segments`), so each index now holds only those leads: a lead sits in
+ *   exactly one of them, and a save moves it out of one and into another, or within one.
  * - The search index was rewritten whenever a save wrote the name or the note, even unchanged
  *   (a convert sends the whole customer form): now only when a searched column changed.
  * - The per-table `agent_id` indexes (migration 0070) cost a page on every insert and served no
