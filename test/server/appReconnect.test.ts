@@ -7,7 +7,7 @@ import {
   type PostgresCluster,
 } from '../../src/server/embedded/postgresCluster';
 import { startTeamServer, type TeamServer } from '../../src/server/teamServer';
-import { keyFileSecrets } from '../../src/main/core/secrets';
+import { keyFileSecrets } from '../../src/main/core/infra/secrets';
 import { createTeamSync, type TeamSync } from '../../src/main/core/team/teamSync';
 import { createTeamClient, fetchTransport } from '../../src/shared/team/client';
 import type { TeamStatus } from '../../src/shared/team/status';

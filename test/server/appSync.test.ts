@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { keyFileSecrets } from '../../src/main/core/secrets';
+import { keyFileSecrets } from '../../src/main/core/infra/secrets';
 import { createTeamSync, type TeamSync } from '../../src/main/core/team/teamSync';
 import { fetchTransport, TeamServerError, type TeamTransport } from '../../src/shared/team/client';
 import type { TeamStatus } from '../../src/shared/team/status';

@@ -1,9 +1,10 @@
 import type { PullResponse } from '../../../shared/team/protocol';
 import { specOf } from '../../../shared/sync/tables';
 import type { Db } from '../db/open';
-import { replacePendingReminder } from '../db/reminders';
+import { replacePendingReminder } from '../reminders/db/reminders';
 import { newRowId } from '../db/rowId';
-import { foldLeadInto, leadCallback, pauseLogging, releasePhone } from '../db/syncRows';
+import { pauseLogging } from '../sync/db/changeLog';
+import { foldLeadInto, leadCallback, releasePhone } from '../sync/db/leadMerge';
 import {
   leadExists,
   orderExists,

@@ -12,11 +12,11 @@ import {
 } from '../../../shared/team/client';
 import { routes, type Refusal } from '../../../shared/team/protocol';
 import type { TeamStatus } from '../../../shared/team/status';
-import type { Clock } from '../clock';
+import type { Clock } from '../infra/clock';
 import type { Db } from '../db/open';
-import { selfAgent } from '../db/agents';
-import type { Log } from '../log';
-import type { Secrets } from '../secrets';
+import { selfAgent } from '../sync/db/agents';
+import type { Log } from '../infra/log';
+import type { Secrets } from '../infra/secrets';
 import { applyPullPage, dropRemovedLeads } from './applyPull';
 import { adoptSelfAgent } from './db/syncedRows';
 import {
@@ -34,7 +34,7 @@ import {
   type TeamLinkRow,
 } from './db/teamLink';
 import { nextOutboxBatch, nextUploadPage } from './outbox';
-import { pauseLogging } from '../db/syncRows';
+import { lastChangeSeq, pauseLogging } from '../sync/db/changeLog';
 
 export interface TeamSyncOptions {
   db: Db;
@@ -85,6 +85,7 @@ export function createTeamSync(o: TeamSyncOptions): TeamSync {
   let lastError: TeamStatus['lastError'] = null;
   let running: Promise<void> | null = null;
   let again = false;
+  let wantPull = false;
   let closed = false;
   let retryMs = RETRY_MIN_MS;
   let timer: NodeJS.Timeout | null = null;
@@ -142,8 +143,22 @@ export function createTeamSync(o: TeamSyncOptions): TeamSync {
     timer.unref?.();
   }
 
-  /** One push-then-pull round; a round asked for meanwhile runs right after. */
-  function round(): Promise<void> {
+  let pushTimer: NodeJS.Timeout | null = null;
+  function schedulePush() {
+    if (closed || pushTimer) return;
+    pushTimer = setTimeout(() => {
+      pushTimer = null;
+      void round(false);
+    }, LOCAL_CHANGE_DELAY_MS);
+    pushTimer.unref?.();
+  }
+
+  /**
+   * One round: push, then pull unless only local changes asked for it (a nudge or the timer
+   * pulls). A round asked for meanwhile runs right after.
+   */
+  function round(withPull = true): Promise<void> {
+    wantPull ||= withPull;
     if (running) {
       again = true;
       return running;
@@ -151,7 +166,9 @@ export function createTeamSync(o: TeamSyncOptions): TeamSync {
     running = (async () => {
       do {
         again = false;
-        await roundOnce();
+        const pullNow = wantPull;
+        wantPull = false;
+        await roundOnce(pullNow);
       } while (again && !closed);
     })().finally(() => {
       running = null;
@@ -159,7 +176,7 @@ export function createTeamSync(o: TeamSyncOptions): TeamSync {
     return running;
   }
 
-  async function roundOnce(): Promise<void> {
+  async function roundOnce(withPull: boolean): Promise<void> {
     const l = link();
     if (!l || l.revokedAt !== null) return;
     const client = clientOf(l);
@@ -168,11 +185,11 @@ export function createTeamSync(o: TeamSyncOptions): TeamSync {
     try {
       await upload(client);
       await push(client);
-      await pull(client);
+      if (withPull) await pull(client);
       state = 'online';
       lastError = null;
       retryMs = RETRY_MIN_MS;
-      schedule(pollMs);
+      if (withPull) schedule(pollMs);
     } catch (err) {
       if (
         err instanceof TeamServerError &&
@@ -403,6 +420,7 @@ export function createTeamSync(o: TeamSyncOptions): TeamSync {
     disconnect() {
       stopSocket();
       if (timer) clearTimeout(timer);
+      if (pushTimer) clearTimeout(pushTimer);
       deleteLink(db);
       state = 'off';
       lastError = null;
@@ -415,7 +433,9 @@ export function createTeamSync(o: TeamSyncOptions): TeamSync {
       return status();
     },
     localChange() {
-      if (link()) schedule(LOCAL_CHANGE_DELAY_MS);
+      const l = link();
+      if (!l || l.revokedAt !== null) return;
+      if (lastChangeSeq(db) > l.pushedSeq) schedulePush();
     },
     client() {
       const l = link();
@@ -426,6 +446,7 @@ export function createTeamSync(o: TeamSyncOptions): TeamSync {
     async close() {
       closed = true;
       if (timer) clearTimeout(timer);
+      if (pushTimer) clearTimeout(pushTimer);
       stopSocket();
       await running;
     },
