@@ -1,9 +1,7 @@
-import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { keyFileSecrets } from '../../src/main/core/infra/secrets';
-import { createTeamSync, type TeamSync } from '../../src/main/core/team/teamSync';
 import { fetchTransport, TeamServerError, type TeamTransport } from '../../src/shared/team/client';
+import type { AssignRequest, TeamAgent } from '../../src/shared/team/protocol';
 import type { TeamStatus } from '../../src/shared/team/status';
 import { setTestAgent } from '../helpers/agent';
 import { tempCore, type TempCore } from '../helpers/tempCore';
@@ -11,35 +9,28 @@ import { startTestTeam, type TestTeam } from '../helpers/teamServer';
 
 const HOUR = 3_600_000;
 
-/** An app install (a real core on its own SQLite file) linked to the team server. */
+/** An app install (a real core on its own SQLite file), reaching the team server through its contract. */
 interface App {
   t: TempCore;
-  sync: TeamSync;
+  sync: AppSync;
   /** Turns the network to the server off and on. */
   online: boolean;
-  statuses: TeamStatus[];
-  changed: string[];
   dispose(): Promise<void>;
 }
 
+/** The core's own team sync, driven as the screens drive it. */
+interface AppSync {
+  connect(input: { serverUrl: string; code: string }): Promise<TeamStatus>;
+  syncNow(): Promise<TeamStatus>;
+  status(): Promise<TeamStatus>;
+  client(): { agents(): Promise<TeamAgent[]>; assign(req: AssignRequest): Promise<unknown> };
+}
+
 function appOn(
-  team: TestTeam,
   agent: { name: string; code: string },
-  role: 'agent' | 'supervisor' | 'admin',
+  role: 'agent' | 'supervisor' | 'admin' = 'agent',
 ): App {
-  const t = tempCore({ role });
-  setTestAgent(t.core.db, agent);
-  const app: App = {
-    t,
-    online: true,
-    statuses: [],
-    changed: [],
-    sync: undefined as unknown as TeamSync,
-    async dispose() {
-      await app.sync.close();
-      t.dispose();
-    },
-  };
+  const app = { online: true } as App;
   const gated = (url: string): TeamTransport => {
     const real = fetchTransport(url, 5000);
     return {
@@ -49,17 +40,24 @@ function appOn(
           : Promise.reject(new TeamServerError('unreachable', 'offline (test)', 0)),
     };
   };
-  app.sync = createTeamSync({
-    db: t.core.db,
-    secrets: keyFileSecrets(join(t.dir, 'secret.key')),
-    clock: t.clock,
-    log: { info() {}, warn() {}, error() {}, debug() {} } as never,
-    onLeadsChanged: (ids) => app.changed.push(...ids),
-    onStatus: (s) => app.statuses.push(s),
-    transport: gated,
-    openSocket: null,
-    pollMs: 3_600_000,
-  });
+  const t = tempCore({ role, team: { transport: gated, openSocket: null, pollMs: 3_600_000 } });
+  setTestAgent(t.core.db, agent);
+  const call = async <T>(method: string, input: unknown): Promise<T> => {
+    const r = await t.core.dispatch(method, input);
+    if (!r.ok) throw Object.assign(new Error(r.error.message), r.error);
+    return r.value as T;
+  };
+  app.t = t;
+  app.sync = {
+    connect: (input) => call('team.connect', input),
+    syncNow: () => call('team.syncNow', {}),
+    status: () => call('team.status', {}),
+    client: () => ({
+      agents: () => call('team.agents', {}),
+      assign: (req) => call('team.assign', req),
+    }),
+  };
+  app.dispose = async () => t.dispose();
   return app;
 }
 
@@ -79,9 +77,10 @@ describe("the app's side of the team server", () => {
     team = await startTestTeam('network');
     sql = new pg.Client({ connectionString: team.database.url });
     await sql.connect();
-    a = appOn(team, { name: 'Nguyễn An', code: 'NV01' }, 'agent');
-    b = appOn(team, { name: 'Trần Bình', code: 'NV02' }, 'agent');
-    sup = appOn(team, { name: 'Lê Giám Sát', code: 'GS01' }, 'supervisor');
+    // Each install starts as an admin's (the test PIN set); the team decides the roles.
+    a = appOn({ name: 'Nguyễn An', code: 'NV01' }, 'admin');
+    b = appOn({ name: 'Trần Bình', code: 'NV02' }, 'admin');
+    sup = appOn({ name: 'Lê Giám Sát', code: 'GS01' }, 'admin');
     await a.sync.connect({
       serverUrl: team.server.url,
       code: await codeFor('Nguyễn An', 'NV01', 'agent'),
@@ -102,7 +101,7 @@ describe("the app's side of the team server", () => {
   });
 
   it('connects with a one-time code: the token is kept encrypted, and the install is the person the server enrolled', async () => {
-    const s = a.sync.status();
+    const s = await a.sync.status();
     expect(s).toMatchObject({
       linked: true,
       state: 'online',
@@ -139,9 +138,9 @@ describe("the app's side of the team server", () => {
       consentOutsideHours: true,
     });
     expect(saved.ok).toBe(true);
-    expect(a.sync.status().pending).toBeGreaterThan(0);
+    expect((await a.sync.status()).pending).toBeGreaterThan(0);
     await a.sync.syncNow();
-    expect(a.sync.status().pending).toBe(0);
+    expect((await a.sync.status()).pending).toBe(0);
     const onServer = await sql.query(
       'SELECT l.next_action, a.code FROM leads l JOIN agents a ON a.id = l.owner_agent_id WHERE l.id = $1',
       [leadId],
@@ -169,7 +168,7 @@ describe("the app's side of the team server", () => {
     await b.sync.syncNow();
     expect(leadIdsOf(b)).not.toContain(leadId);
     // What came from the team is not sent back as this install's own work.
-    expect(sup.sync.status().pending).toBe(0);
+    expect((await sup.sync.status()).pending).toBe(0);
   });
 
   it('keeps working offline, says how much waits, and sends 500 outcomes once when the server is back', async () => {
@@ -284,7 +283,7 @@ describe("the app's side of the team server", () => {
   });
 
   it("uploads an install's own history once when it joins; what the team has under another owner stays the team's", async () => {
-    const c = appOn(team, { name: 'Võ Cường', code: 'NV03' }, 'agent');
+    const c = appOn({ name: 'Võ Cường', code: 'NV03' }, 'admin');
     try {
       // Work made alone, before the team server: 30 leads, an outcome on each.
       const ids: string[] = [];
@@ -345,16 +344,35 @@ describe("the app's side of the team server", () => {
     }
   });
 
+  it('keeps in the change log what the team has not acknowledged, when a work bundle is exported meanwhile', async () => {
+    a.online = false;
+    const r = await a.t.core.dispatch('leads.add', { name: 'Khách bundle', phone: '0912555111' });
+    const id = (r as { ok: true; value: { id: string } }).value.id;
+    expect((await a.t.core.dispatch('sync.exportBundle', { since: 'last' })).ok).toBe(true);
+    a.online = true;
+    await a.sync.syncNow();
+    expect(
+      (await sql.query('SELECT count(*)::int AS n FROM leads WHERE id = $1', [id])).rows[0].n,
+    ).toBe(1);
+  });
+
+  it('follows the role the team gives: a supervisor of the team is a supervisor here', async () => {
+    expect(sup.t.core.db.prepare('SELECT install_role FROM access').pluck().get()).toBe(
+      'supervisor',
+    );
+    expect(a.t.core.db.prepare('SELECT install_role FROM access').pluck().get()).toBe('agent');
+  });
+
   it('refuses plain http to another machine before anything is sent', async () => {
-    const c = appOn(team, { name: 'X', code: 'NV09' }, 'agent');
+    const c = appOn({ name: 'X', code: 'NV09' }, 'admin');
     try {
       await expect(
         c.sync.connect({ serverUrl: 'http://192.168.1.20:8750', code: 'AAAA-BBBB-CCCC' }),
       ).rejects.toMatchObject({
         code: 'invalid_input',
-        extra: { fields: [{ path: 'serverUrl', key: 'team_url_insecure' }] },
+        fields: [{ path: 'serverUrl', key: 'team_url_insecure' }],
       });
-      expect(c.sync.status().linked).toBe(false);
+      expect((await c.sync.status()).linked).toBe(false);
     } finally {
       await c.dispose();
     }

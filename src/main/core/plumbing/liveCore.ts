@@ -30,6 +30,7 @@ import { pruneIdempotencyKeys } from './db/idempotency';
 import { createDegradedCore } from './degradedCore';
 import { createHandlerTable } from './handlerTable';
 import { createTeamSync } from '../team/teamSync';
+import { writeInstallRole } from '../access/db/access';
 import { IDEMPOTENCY_KEY_DAYS } from './idempotency';
 import { createSessions } from './sessions';
 
@@ -150,6 +151,10 @@ export function startLiveCore(
       emit('leads.changed', { ids });
     },
     onStatus: (status) => emit('team.status', status),
+    onRole(role) {
+      writeInstallRole(db, role);
+      emit('auth.changed', {});
+    },
     ...options.team,
   });
   if (scheduler.missedAtStart.length > 0) {

@@ -44,6 +44,12 @@ export interface TeamSyncOptions {
   /** Leads changed by the team (for the screens and the reminder scheduler). */
   onLeadsChanged(ids: string[]): void;
   onStatus(status: TeamStatus): void;
+  /**
+   * The team decided this person's role (at enrolment, or an admin changed it since): the
+   * install's role follows. An admin of the team is a supervisor here, with the admin PIN for
+   * the rest, as on any install.
+   */
+  onRole?(role: Role): void;
   /** How requests reach a server URL (fetch by default; tests may go in-process). */
   transport?: (url: string) => TeamTransport;
   /** A live socket to the server (ws by default); null turns live nudges off (polling only). */
@@ -282,7 +288,10 @@ export function createTeamSync(o: TeamSyncOptions): TeamSync {
   async function pull(client: TeamClient): Promise<void> {
     const me = await client.me();
     const l0 = link()!;
-    if (me.agent.role !== l0.role) setRole(db, me.agent.role, l0.teamName);
+    if (me.agent.role !== l0.role) {
+      setRole(db, me.agent.role, l0.teamName);
+      o.onRole?.(localRole(me.agent.role));
+    }
     for (;;) {
       const l = link()!;
       const page = await client.pull({ cursor: l.cursor });
@@ -412,6 +421,7 @@ export function createTeamSync(o: TeamSyncOptions): TeamSync {
         });
       })();
       log.info('connected to a team server', { server: checked.url, role: enrolled.agent.role });
+      o.onRole?.(localRole(enrolled.agent.role as Role));
       state = 'offline';
       startSocket();
       await round();
@@ -451,6 +461,11 @@ export function createTeamSync(o: TeamSyncOptions): TeamSync {
       await running;
     },
   };
+}
+
+/** The install's role for a role in the team. */
+export function localRole(teamRole: Role): Role {
+  return teamRole === 'admin' ? 'supervisor' : teamRole;
 }
 
 /** A team server's refusal or silence, as an error the app's screens translate. */
