@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 // Folders by runtime, enforced here (test/main/folderRules.test.ts checks that the rules bite).
@@ -56,6 +57,12 @@ export default tseslint.config(
       ],
       'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'process', 'Buffer'],
     },
+  },
+  {
+    // The rules of hooks, and React's own checks of components (no state set during render,
+    // no ref read during render, effects that list what they use).
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat.recommended,
   },
   {
     files: ['src/renderer/**'],

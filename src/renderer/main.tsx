@@ -1,16 +1,16 @@
+import './app/stylesheets';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { createClient } from './api/client';
 import { pickTransport } from './api/pickTransport';
-import { App } from './App';
+import { App } from './app/App';
 import { DatabaseGate } from './backups/DatabaseGate';
 import { createI18n } from './i18n';
 import { PhoneProvider } from './phone/phoneContext';
 import { createPhoneController } from './phone/phoneController';
-import { createStores, StoresProvider } from './store/context';
-import { createPhoneStore } from './store/phone';
-import './styles.css';
+import { createStores, StoresProvider } from './app/stores';
+import { createPhoneStore } from './phone/phoneStore';
 
 const stores = createStores(createClient(pickTransport(window)));
 const i18n = createI18n('vi');

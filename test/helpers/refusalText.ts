@@ -1,6 +1,6 @@
 import type { ApiError } from '../../src/shared/errors';
 import { createI18n } from '../../src/renderer/i18n';
-import { syncErrorText } from '../../src/renderer/components/sync/syncErrorText';
+import { syncErrorText } from '../../src/renderer/sync/syncErrorText';
 
 const vi = createI18n('vi');
 const en = createI18n('en');

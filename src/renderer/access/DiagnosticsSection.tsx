@@ -1,19 +1,20 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { toApiError } from '../store/queue';
-import { useStores } from '../store/context';
+import { useStores } from '../app/stores';
+import { toApiError } from '../ui/apiError';
+import { Button } from '../ui/Button';
+import { MessageText, type Message } from '../ui/MessageText';
 
 /** "Lưu thông tin chẩn đoán": anyone may pack the logs and versions for support. */
 export function DiagnosticsSection() {
   const { t } = useTranslation();
   const { client } = useStores();
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [message, setMessage] = useState<Message | null>(null);
   return (
     <section className="diagnostics">
       <h2>{t('access.diagnostics')}</h2>
       <p className="hint">{t('access.diagnosticsHint')}</p>
-      <button
-        type="button"
+      <Button
         onClick={() => {
           setMessage(null);
           client
@@ -27,15 +28,8 @@ export function DiagnosticsSection() {
         }}
       >
         {t('access.saveDiagnostics')}
-      </button>
-      {message && (
-        <p
-          className={message.error ? 'form__error' : 'notice'}
-          role={message.error ? 'alert' : 'status'}
-        >
-          {message.text}
-        </p>
-      )}
+      </Button>
+      <MessageText message={message} />
     </section>
   );
 }

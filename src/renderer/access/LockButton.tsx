@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { useStores } from '../store/context';
+import { useStores } from '../app/stores';
 import { useAccess, useApplyStatus, useViewFollowsAccess } from './accessStore';
+import { Button } from '../ui/Button';
 
 /**
  * In the top bar while this connection is unlocked as admin: one click locks it again. Always
@@ -14,8 +15,7 @@ export function LockButton() {
   const unlocked = useAccess((s) => s.status?.unlockedUntil ?? null);
   if (unlocked === null) return null;
   return (
-    <button
-      type="button"
+    <Button
       className="lock-button"
       title={t('access.lockTitle')}
       aria-label={t('access.lockTitle')}
@@ -27,6 +27,6 @@ export function LockButton() {
       }
     >
       🔒 {t('access.lock')}
-    </button>
+    </Button>
   );
 }

@@ -1,10 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { toApiError } from '../store/queue';
-import { useStores } from '../store/context';
+import { useStores } from '../app/stores';
+import { Button } from '../ui/Button';
+import { ErrorText } from '../ui/ErrorText';
+import { useAction } from '../ui/useAction';
 import { useApplyStatus } from './accessStore';
 import { pinErrorText } from './pinError';
-import { TEXT_LIMITS } from '../../shared/textLimits';
+import { PinField } from './PinField';
+import { Form } from '../ui/Form';
 
 /**
  * Asks for the admin PIN and unlocks this connection (main enforces the wait after failures).
@@ -15,47 +18,28 @@ export function PinPrompt({ id = 'unlock-pin' }: { id?: string } = {}) {
   const { client } = useStores();
   const applyStatus = useApplyStatus();
   const [pin, setPin] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const action = useAction<'unlock'>();
   return (
-    <form
+    <Form
       className="pin-prompt"
-      onSubmit={(e) => {
-        e.preventDefault();
-        setBusy(true);
-        setError(null);
-        client
-          .call('auth.unlock', { pin })
-          .then((status) => applyStatus(status))
-          .catch((err: unknown) => setError(pinErrorText(t, toApiError(err))))
-          .finally(() => {
-            setBusy(false);
-            setPin('');
-          });
+      onSubmit={() => {
+        void action
+          .run('unlock', () => client.call('auth.unlock', { pin }).then(applyStatus))
+          .then(() => setPin(''));
       }}
     >
-      <div className="field">
-        <label htmlFor={id}>{t('access.enterPin')}</label>
-        <input
-          id={id}
-          type="password"
-          inputMode="numeric"
-          maxLength={TEXT_LIMITS.pin}
-          autoComplete="off"
-          autoFocus
-          value={pin}
-          aria-invalid={error ? true : undefined}
-          onChange={(e) => setPin(e.target.value)}
-        />
-      </div>
-      {error && (
-        <p className="form__error" role="alert">
-          {error}
-        </p>
-      )}
-      <button type="submit" className="primary" disabled={busy || pin.length === 0}>
+      <PinField
+        id={id}
+        label={t('access.enterPin')}
+        autoFocus
+        value={pin}
+        invalid={action.error !== null}
+        onChange={setPin}
+      />
+      <ErrorText>{action.error && pinErrorText(t, action.error)}</ErrorText>
+      <Button type="submit" variant="primary" disabled={action.busy !== null || pin.length === 0}>
         {t('access.unlock')}
-      </button>
-    </form>
+      </Button>
+    </Form>
   );
 }

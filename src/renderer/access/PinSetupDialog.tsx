@@ -1,11 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { toApiError } from '../store/queue';
-import { useStores } from '../store/context';
+import { useStores } from '../app/stores';
+import { toApiError } from '../ui/apiError';
+import { Dialog } from '../ui/Dialog';
+import { ErrorText } from '../ui/ErrorText';
 import { useAccess, useApplyStatus } from './accessStore';
 import { pinErrorText } from './pinError';
-import './access.css';
-import { TEXT_LIMITS } from '../../shared/textLimits';
+import { PinField } from './PinField';
+import { FormActions } from '../ui/FormActions';
 
 /**
  * First start: "Tạo mã PIN quản trị". Shown while no admin PIN exists. Independent of the
@@ -22,63 +24,39 @@ export function PinSetupDialog() {
   const [error, setError] = useState<string | null>(null);
   if (hasPin) return null;
   return (
-    <div className="first-start-backdrop">
-      <form
-        className="first-start-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="pin-setup-title"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (pin !== again) {
-            setError(t('access.pinMismatch'));
-            return;
-          }
-          setError(null);
-          client
-            .call('auth.setupPin', { pin })
-            .then((status) => applyStatus(status))
-            .catch((err: unknown) => setError(pinErrorText(t, toApiError(err))));
-        }}
-      >
-        <h2 id="pin-setup-title">{t('access.setupTitle')}</h2>
-        <p>{t('access.setupIntro')}</p>
-        <div className="field">
-          <label htmlFor="setup-pin">{t('access.pin')}</label>
-          <input
-            id="setup-pin"
-            type="password"
-            inputMode="numeric"
-            maxLength={TEXT_LIMITS.pin}
-            autoComplete="new-password"
-            autoFocus
-            value={pin}
-            onChange={(e) => setPin(e.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="setup-pin-again">{t('access.pinAgain')}</label>
-          <input
-            id="setup-pin-again"
-            type="password"
-            inputMode="numeric"
-            maxLength={TEXT_LIMITS.pin}
-            autoComplete="new-password"
-            value={again}
-            onChange={(e) => setAgain(e.target.value)}
-          />
-        </div>
-        {error && (
-          <p className="form__error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="actions">
-          <button type="submit" className="primary" disabled={!pin || !again}>
-            {t('access.create')}
-          </button>
-        </div>
-      </form>
-    </div>
+    <Dialog
+      id="pin-setup-title"
+      title={t('access.setupTitle')}
+      onSubmit={() => {
+        if (pin !== again) {
+          setError(t('access.pinMismatch'));
+          return;
+        }
+        setError(null);
+        client
+          .call('auth.setupPin', { pin })
+          .then((status) => applyStatus(status))
+          .catch((err: unknown) => setError(pinErrorText(t, toApiError(err))));
+      }}
+    >
+      <p>{t('access.setupIntro')}</p>
+      <PinField
+        id="setup-pin"
+        label={t('access.pin')}
+        autoComplete="new-password"
+        autoFocus
+        value={pin}
+        onChange={setPin}
+      />
+      <PinField
+        id="setup-pin-again"
+        label={t('access.pinAgain')}
+        autoComplete="new-password"
+        value={again}
+        onChange={setAgain}
+      />
+      <ErrorText>{error}</ErrorText>
+      <FormActions submit={t('access.create')} disabled={!pin || !again} />
+    </Dialog>
   );
 }

@@ -1,10 +1,9 @@
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { roleAllows, type Role } from '../../shared/roles';
-import { useStores } from '../store/context';
+import { useStores } from '../app/stores';
 import { useAccess, useAccessStore, useApplyStatus } from './accessStore';
 import { PinPrompt } from './PinPrompt';
-import './access.css';
 
 /**
  * Shows its children to a connection with the role `need`, else the admin PIN prompt. Main

@@ -1,11 +1,16 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { roles, type Role } from '../../shared/roles';
-import { toApiError } from '../store/queue';
-import { useStores } from '../store/context';
+import { useStores } from '../app/stores';
+import { toApiError } from '../ui/apiError';
+import { Button } from '../ui/Button';
+import { Field } from '../ui/Field';
+import { MessageText, type Message } from '../ui/MessageText';
 import { useAccess, useApplyStatus } from './accessStore';
 import { pinErrorText } from './pinError';
-import { TEXT_LIMITS } from '../../shared/textLimits';
+import { PinField } from './PinField';
+import { Form } from '../ui/Form';
+import { Checkbox } from '../ui/Checkbox';
 
 /** Admin only (inside a RoleGate): the install's role, number masking, changing the PIN. */
 export function SecurityAdmin() {
@@ -15,7 +20,7 @@ export function SecurityAdmin() {
   const status = useAccess((s) => s.status);
   const [currentPin, setCurrentPin] = useState('');
   const [newPin, setNewPin] = useState('');
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [message, setMessage] = useState<Message | null>(null);
   // The box follows the click at once; main's answer (or its refusal) settles it.
   const [maskingPending, setMaskingPending] = useState<boolean | null>(null);
   if (!status) return null;
@@ -26,8 +31,7 @@ export function SecurityAdmin() {
   return (
     <section className="security-admin">
       <h2>{t('access.security')}</h2>
-      <div className="field">
-        <label htmlFor="install-role">{t('access.installRole')}</label>
+      <Field id="install-role" label={t('access.installRole')}>
         <select
           id="install-role"
           value={status.installRole}
@@ -41,27 +45,23 @@ export function SecurityAdmin() {
             </option>
           ))}
         </select>
-      </div>
-      <label className="checkbox">
-        <input
-          type="checkbox"
-          checked={maskingPending ?? status.maskNumbers}
-          onChange={(e) => {
-            const maskNumbers = e.target.checked;
-            setMaskingPending(maskNumbers);
-            void apply(client.call('auth.setMasking', { maskNumbers })).finally(() =>
-              setMaskingPending(null),
-            );
-          }}
-        />{' '}
-        {t('access.maskNumbers')}
-      </label>
+      </Field>
+      <Checkbox
+        className="checkbox"
+        label={t('access.maskNumbers')}
+        checked={maskingPending ?? status.maskNumbers}
+        onChange={(maskNumbers) => {
+          setMaskingPending(maskNumbers);
+          void apply(client.call('auth.setMasking', { maskNumbers })).finally(() =>
+            setMaskingPending(null),
+          );
+        }}
+      />
       <p className="hint">{t('access.maskHint')}</p>
-      <form
+      <Form
         className="admin-add"
         aria-label={t('access.changePin')}
-        onSubmit={(e) => {
-          e.preventDefault();
+        onSubmit={() => {
           setMessage(null);
           client
             .call('auth.changePin', { currentPin, newPin })
@@ -75,42 +75,24 @@ export function SecurityAdmin() {
         }}
       >
         <h3>{t('access.changePin')}</h3>
-        <div className="field">
-          <label htmlFor="current-pin">{t('access.currentPin')}</label>
-          <input
-            id="current-pin"
-            type="password"
-            inputMode="numeric"
-            maxLength={TEXT_LIMITS.pin}
-            autoComplete="off"
-            value={currentPin}
-            onChange={(e) => setCurrentPin(e.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="new-pin">{t('access.newPin')}</label>
-          <input
-            id="new-pin"
-            type="password"
-            inputMode="numeric"
-            maxLength={TEXT_LIMITS.pin}
-            autoComplete="new-password"
-            value={newPin}
-            onChange={(e) => setNewPin(e.target.value)}
-          />
-        </div>
-        <button type="submit" disabled={!currentPin || !newPin}>
+        <PinField
+          id="current-pin"
+          label={t('access.currentPin')}
+          value={currentPin}
+          onChange={setCurrentPin}
+        />
+        <PinField
+          id="new-pin"
+          label={t('access.newPin')}
+          autoComplete="new-password"
+          value={newPin}
+          onChange={setNewPin}
+        />
+        <Button type="submit" disabled={!currentPin || !newPin}>
           {t('access.changePin')}
-        </button>
-      </form>
-      {message && (
-        <p
-          className={message.error ? 'form__error' : 'notice'}
-          role={message.error ? 'alert' : 'status'}
-        >
-          {message.text}
-        </p>
-      )}
+        </Button>
+      </Form>
+      <MessageText message={message} />
     </section>
   );
 }

@@ -3,7 +3,7 @@ import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import type { AuthStatus } from '../../shared/authApi';
 import type { Client } from '../api/client';
-import { useStores } from '../store/context';
+import { useStores } from '../app/stores';
 
 export interface AccessState {
   /** Null until main has answered (nothing is shown or unlocked before that). */

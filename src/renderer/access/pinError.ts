@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { ApiError } from '../../shared/errors';
+import { errorText } from '../ui/apiError';
 
 /** The message for a refused PIN: how long to wait when the delay has started. */
 export function pinErrorText(t: TFunction, error: ApiError): string {
@@ -8,6 +9,5 @@ export function pinErrorText(t: TFunction, error: ApiError): string {
   if (error.code === 'pin_wrong') {
     return seconds > 0 ? t('access.wrongPinWait', { seconds }) : t('access.wrongPin');
   }
-  const field = error.fields?.[0]?.key;
-  return field ? t(`errors.${field}`) : t(`errors.code.${error.code}`);
+  return errorText(t, error);
 }

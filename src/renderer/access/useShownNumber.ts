@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { seesNumbersMasked } from '../../shared/authApi';
-import { displayNumber } from '../components/phone/displayNumber';
+import { displayNumber } from '../phone/displayNumber';
 import { useAccess } from './accessStore';
 
 /**

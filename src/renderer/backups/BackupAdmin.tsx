@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useStores } from '../store/context';
+import { useStores } from '../app/stores';
 import { BackupList } from './BackupList';
 
 /** Admin → "Sao lưu dữ liệu": the daily backups, one now, restore. */

@@ -1,9 +1,13 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BackupInfo } from '../../shared/api/backups';
 import { formatDateTime } from '../../shared/time';
 import type { Client } from '../api/client';
-import { toApiError } from '../store/queue';
+import { toApiError } from '../ui/apiError';
+import { Button } from '../ui/Button';
+import { ConfirmButton } from '../ui/ConfirmButton';
+import { DataTable } from '../ui/DataTable';
+import { MessageText, type Message } from '../ui/MessageText';
+import { useLoad } from '../ui/useAction';
 
 function sizeText(bytes: number): string {
   return bytes >= 1 << 20
@@ -17,26 +21,21 @@ function sizeText(bytes: number): string {
  */
 export function BackupList({ client, canCreate }: { client: Client; canCreate: boolean }) {
   const { t } = useTranslation();
-  const [items, setItems] = useState<BackupInfo[] | null>(null);
-  const [pending, setPending] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [message, setMessage] = useState<Message | null>(null);
 
   const fail = useCallback(
     (err: unknown) => setMessage({ text: t(`errors.code.${toApiError(err).code}`), error: true }),
     [t],
   );
-  const load = useCallback(() => {
-    client
-      .call('backups.list', {})
-      .then((list) => {
-        setItems(list.items);
-        setPending(list.restorePending);
-      })
-      .catch(fail);
-  }, [client, fail]);
-  useEffect(load, [load]);
+  const list = useLoad(
+    useCallback(() => client.call('backups.list', {}), [client]),
+    null,
+    fail,
+  );
+  const items = list.value?.items ?? null;
+  const pending = list.value?.restorePending ?? null;
 
   const timeOf = (name: string | null) => {
     const b = items?.find((i) => i.name === name);
@@ -46,8 +45,7 @@ export function BackupList({ client, canCreate }: { client: Client; canCreate: b
   return (
     <div className="backups">
       {canCreate && (
-        <button
-          type="button"
+        <Button
           disabled={busy}
           onClick={() => {
             setBusy(true);
@@ -59,78 +57,53 @@ export function BackupList({ client, canCreate }: { client: Client; canCreate: b
                   text: t('backups.created', { time: formatDateTime(b.createdAt) }),
                   error: false,
                 });
-                load();
+                list.reload().catch(fail);
               })
               .catch(fail)
               .finally(() => setBusy(false));
           }}
         >
           {busy ? t('backups.creating') : t('backups.createNow')}
-        </button>
+        </Button>
       )}
       {pending && (
         <p className="notice" role="status">
           {t('backups.pending', { time: timeOf(pending) })} {t('backups.restartNow')}
         </p>
       )}
-      {items && items.length === 0 && <p className="hint">{t('backups.empty')}</p>}
-      {items && items.length > 0 && (
-        <table className="leads admin">
-          <thead>
-            <tr>
-              <th>{t('backups.when')}</th>
-              <th>{t('backups.kind')}</th>
-              <th>{t('backups.size')}</th>
-              <th />
+      {items && (
+        <DataTable
+          rows={items}
+          headers={[t('backups.when'), t('backups.kind'), t('backups.size'), '']}
+          empty={<p className="hint">{t('backups.empty')}</p>}
+          row={(b) => (
+            <tr key={b.name}>
+              <td>{formatDateTime(b.createdAt)}</td>
+              <td>{t(`backups.kinds.${b.kind}`)}</td>
+              <td>{sizeText(b.size)}</td>
+              <td>
+                <ConfirmButton
+                  label={t('backups.restoreThis')}
+                  question={t('backups.confirm', { time: formatDateTime(b.createdAt) })}
+                  groupLabel={t('backups.restore')}
+                  yes={t('backups.yes')}
+                  no={t('backups.no')}
+                  open={confirming === b.name}
+                  onOpenChange={(open) => setConfirming(open ? b.name : null)}
+                  onConfirm={() => {
+                    setMessage(null);
+                    client
+                      .call('backups.restore', { name: b.name })
+                      .then(() => list.setValue((l) => l && { ...l, restorePending: b.name }))
+                      .catch(fail);
+                  }}
+                />
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {items.map((b) => (
-              <tr key={b.name}>
-                <td>{formatDateTime(b.createdAt)}</td>
-                <td>{t(`backups.kinds.${b.kind}`)}</td>
-                <td>{sizeText(b.size)}</td>
-                <td>
-                  {confirming === b.name ? (
-                    <span role="group" aria-label={t('backups.restore')}>
-                      {t('backups.confirm', { time: formatDateTime(b.createdAt) })}{' '}
-                      <button
-                        type="button"
-                        className="primary"
-                        onClick={() => {
-                          setConfirming(null);
-                          setMessage(null);
-                          client
-                            .call('backups.restore', { name: b.name })
-                            .then(() => setPending(b.name))
-                            .catch(fail);
-                        }}
-                      >
-                        {t('backups.yes')}
-                      </button>{' '}
-                      <button type="button" onClick={() => setConfirming(null)}>
-                        {t('backups.no')}
-                      </button>
-                    </span>
-                  ) : (
-                    <button type="button" onClick={() => setConfirming(b.name)}>
-                      {t('backups.restoreThis')}
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          )}
+        />
       )}
-      {message && (
-        <p
-          className={message.error ? 'form__error' : 'notice'}
-          role={message.error ? 'alert' : 'status'}
-        >
-          {message.text}
-        </p>
-      )}
+      <MessageText message={message} />
     </div>
   );
 }

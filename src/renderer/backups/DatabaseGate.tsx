@@ -1,7 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useStores } from '../store/context';
-import { toApiError } from '../store/queue';
+import { useStores } from '../app/stores';
+import { toApiError } from '../ui/apiError';
 import { BackupList } from './BackupList';
 
 type GateState = 'checking' | 'ok' | 'corrupt' | 'full';

@@ -1,5 +1,5 @@
 import type { AudioDevicePrefs } from './phoneTypes';
-import { micConstraints } from './mediaErrors';
+import { micConstraints } from './sip/mediaErrors';
 
 const DEVICES_KEY = 'leadphone.audioDevices';
 const POWER_MODE_KEY = 'leadphone.powerMode';

@@ -1,6 +1,6 @@
-import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { createContext, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
-import type { PhoneState, PhoneStore } from '../store/phone';
+import type { PhoneState, PhoneStore } from './phoneStore';
 import type { PhoneController } from './phoneController';
 
 interface PhoneContextValue {
@@ -34,16 +34,4 @@ export function usePhone<T>(selector: (s: PhoneState) => T): T {
 
 export function usePhoneStore(): PhoneStore {
   return usePhoneContext().store;
-}
-
-/** The current time, re-read every `intervalMs` while `active` (call timers, countdowns). */
-export function useNow(intervalMs: number, active = true): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    if (!active) return;
-    setNow(Date.now());
-    const timer = setInterval(() => setNow(Date.now()), intervalMs);
-    return () => clearInterval(timer);
-  }, [intervalMs, active]);
-  return now;
 }

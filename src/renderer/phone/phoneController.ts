@@ -2,10 +2,10 @@ import type { Lead } from '../../shared/domain';
 import { checkPhone } from '../../shared/phone';
 import type { SipAccountView } from '../../shared/softphone';
 import { ApiCallError, type Client } from '../api/client';
-import type { PhoneStore } from '../store/phone';
+import type { PhoneStore } from './phoneStore';
 import { loadDevicePrefs, loadPowerMode, savePowerMode, saveDevicePrefs } from './audioDevices';
-import { Phone, PhoneError, type ConnectionTest } from './Phone';
-import { clientBackend } from './phoneBackend';
+import { Phone, PhoneError, type ConnectionTest } from './sip/Phone';
+import { clientBackend } from './sip/phoneBackend';
 import type { AudioDevicePrefs } from './phoneTypes';
 
 /**

@@ -1,5 +1,5 @@
 import type { CallQuality } from '../../shared/softphone';
-import type { EndCause } from './endCause';
+import type { EndCause } from './sip/endCause';
 
 /** What the phone shows of its registration; serialisable, for the store. */
 export type RegistrationState = 'unregistered' | 'registering' | 'registered' | 'failed';

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StorageStatus } from '../../shared/api/storage';
-import { useStores } from '../store/context';
+import { useStores } from '../app/stores';
+import { Button } from '../ui/Button';
 
 /**
  * While the disk is full: a banner that stays until space returns (LeadPhone is read-only
@@ -45,7 +46,7 @@ export function DiskFullBanner() {
   if (!back) return null;
   return (
     <p className="notice" role="status">
-      {t('storage.back')} <button onClick={() => setBack(false)}>{t('storage.dismiss')}</button>
+      {t('storage.back')} <Button onClick={() => setBack(false)}>{t('storage.dismiss')}</Button>
     </p>
   );
 }

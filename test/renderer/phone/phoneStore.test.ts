@@ -12,7 +12,7 @@ import {
   nextLeadToDial,
   registrationKey,
   talkSeconds,
-} from '../../../src/renderer/store/phone';
+} from '../../../src/renderer/phone/phoneStore';
 import { T0 } from '../../helpers/fakeClock';
 import { leadFixture } from '../../helpers/leadFixture';
 

@@ -6,7 +6,7 @@ import {
   outcomesTable,
   perAgentTable,
   tableCsv,
-} from '../../../src/renderer/components/reports/reportTables';
+} from '../../../src/renderer/reports/reportTables';
 import type { Reports } from '../../../src/shared/reportTypes';
 
 const day = (d: string, calls: number, reached: number, talkSeconds: number) => ({

@@ -1,0 +1,43 @@
+import { useEffect } from 'react';
+import { showBrowserNotification } from '../reminders/browserNotification';
+import { useStores } from './stores';
+
+/**
+ * Fills the stores at start, then keeps them in step with what main announces: leads changed,
+ * a reminder due or opened from its notification, settings and the catalogue changed, and the
+ * connection back after a loss (the browser host), when everything is read again.
+ */
+export function useCoreEvents(): void {
+  const { client, queue, settings, catalogue, reminders, drawer } = useStores();
+  useEffect(() => {
+    void settings.getState().load();
+    void catalogue.getState().load();
+    void queue.getState().reload();
+    void reminders.getState().loadMissed();
+    void reminders.getState().loadActive();
+    void reminders.getState().refresh();
+    const offs = [
+      client.on('leads.changed', () => {
+        void queue.getState().reload();
+        void reminders.getState().refresh();
+      }),
+      client.on('reminder.due', (r) => {
+        reminders.getState().onDue(r);
+        showBrowserNotification(r);
+      }),
+      client.on('connection.restored', () => {
+        void queue.getState().reload();
+        void reminders.getState().loadMissed();
+        void reminders.getState().loadActive();
+        void reminders.getState().refresh();
+      }),
+      client.on('reminder.open', ({ leadId }) => {
+        reminders.getState().openedLead(leadId);
+        drawer.getState().open(leadId);
+      }),
+      client.on('settings.changed', (s) => settings.setState({ settings: s })),
+      client.on('catalogue.changed', () => void catalogue.getState().load()),
+    ];
+    return () => offs.forEach((off) => off());
+  }, [client, queue, settings, catalogue, reminders, drawer]);
+}

@@ -1,0 +1,23 @@
+import type { ReactNode } from 'react';
+import { RoleGate } from '../access/RoleGate';
+import { ReportsScreen } from '../reports/ReportsScreen';
+import { AdminScreen } from './AdminScreen';
+
+/** The app's screens: the queue (where agents work), set-up, and the supervisor's reports. */
+export type View = 'queue' | 'admin' | 'reports';
+
+/** The screen for `view`; the queue's is the caller's, as it shares state with the top bar. */
+export function ViewScreen({ view, queue }: { view: View; queue: ReactNode }) {
+  switch (view) {
+    case 'queue':
+      return queue;
+    case 'admin':
+      return <AdminScreen />;
+    case 'reports':
+      return (
+        <RoleGate need="supervisor">
+          <ReportsScreen />
+        </RoleGate>
+      );
+  }
+}
