@@ -22,6 +22,12 @@ export const errorCodes = [
   'transport_closed',
   /** A request key already used by another write (a repeat must send the same payload). */
   'idempotency_conflict',
+  /** The team server cannot be reached (the work is kept and goes up when it can). */
+  'team_unreachable',
+  /** The team server said no; `data.reason` carries its code (enrolment_code_expired, …). */
+  'team_refused',
+  /** This install is not connected to a team server. */
+  'team_not_linked',
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { createCore, type Core } from '../../src/main/core';
+import { createCore, type Core, type CoreOptions } from '../../src/main/core';
 import { silentLog, type Log } from '../../src/main/core/infra/log';
 import { fakeClock, type FakeClock } from './fakeClock';
 import { fakeTimers, type FakeTimers } from './fakeTimers';
@@ -28,6 +28,8 @@ export function tempCore(
     role?: Role | 'fresh';
     /** 0: the checkpoint worker looks at the WAL only when `core.checkpoint()` asks. */
     checkpointIntervalMs?: number;
+    /** How the core's team sync reaches a server. */
+    team?: CoreOptions['team'];
   } = {},
 ): TempCore {
   const dir = options.dir ? { path: options.dir, remove: () => {} } : tempDir();
@@ -44,6 +46,7 @@ export function tempCore(
     ...(options.checkpointIntervalMs === undefined
       ? {}
       : { checkpointIntervalMs: options.checkpointIntervalMs }),
+    ...(options.team ? { team: options.team } : {}),
   });
   const role = options.role ?? 'admin';
   if (role !== 'fresh') setUpInstall(core.db, role);

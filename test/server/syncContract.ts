@@ -449,6 +449,27 @@ export function describeSyncContract(via: Via) {
       ).toBe(first.id);
     });
 
+    it("orders by the server's sequence, never by the machines' clocks", async () => {
+      const lead = leadRow();
+      await a.client.push({ batch: nextBatch(), records: [{ t: 'leads', row: lead }] });
+      // A machine whose clock runs a day ahead writes first; a correct one writes after it.
+      const day = 24 * 3_600_000;
+      const ahead = {
+        ...lead,
+        name: 'Tên từ máy chạy nhanh',
+        updated_at: Number(lead.updated_at) + day,
+      };
+      const later = { ...lead, name: 'Tên sửa sau', updated_at: Number(lead.updated_at) + 60_000 };
+      await a.client.push({ batch: nextBatch(), records: [{ t: 'leads', row: ahead }] });
+      await a.client.push({ batch: nextBatch(), records: [{ t: 'leads', row: later }] });
+      expect(
+        (await sql.query('SELECT name, updated_at FROM leads WHERE id = $1', [lead.id])).rows[0],
+      ).toEqual({
+        name: 'Tên sửa sau',
+        updated_at: later.updated_at,
+      });
+    });
+
     it('answers pulls in pages that together hold everything once, in sequence order', async () => {
       const leads = Array.from({ length: 25 }, () => leadRow());
       await a.client.push({

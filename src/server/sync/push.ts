@@ -79,6 +79,7 @@ export async function applyPush(
       applied: 0,
       effects: { owners: new Set([who.agentId]), wrote: false },
       rules: await catalogueRules(tx),
+      initial: req.initial === true,
       refusedLeads: new Set(),
       outcomesByLead: new Map(),
     };
@@ -111,6 +112,8 @@ interface PushContext {
   applied: number;
   effects: Effects;
   rules: Map<string, { kind: string; stage: string | null; rule: RuleKind }>;
+  /** An install's first upload (PushRequest.initial). */
+  initial: boolean;
   /** Leads whose own record was refused: their outcomes in this batch do not move them. */
   refusedLeads: Set<string>;
   outcomesByLead: Map<string, Row[]>;
@@ -146,7 +149,11 @@ async function applyAgent(ctx: PushContext, row: Row): Promise<void> {
   const { tx, who } = ctx;
   const existing = await getRow(tx, specOf('agents'), String(row.id));
   if (existing) return;
-  if (who.role === 'agent') throw forged('an agent record');
+  if (who.role === 'agent') {
+    // People are enrolled, not pushed; a first upload may name some the install knew.
+    if (ctx.initial) return;
+    throw forged('an agent record');
+  }
   // Someone known from bundles, who has not enrolled: an agent until an admin says otherwise.
   if (await agentByCode(tx, String(row.code))) return;
   await insertRow(tx, specOf('agents'), row, { role: 'agent' });
@@ -161,7 +168,10 @@ async function applyStatus(ctx: PushContext, row: Row): Promise<void> {
   const existing = await getRow(tx, spec, String(row.code));
   if (who.role !== 'admin') {
     if (existing) return;
-    if (who.role === 'agent') throw forged(`status ${String(row.code)}`);
+    if (who.role === 'agent') {
+      if (ctx.initial) return refuse(ctx, 'statuses', String(row.code), 'not_yours');
+      throw forged(`status ${String(row.code)}`);
+    }
   }
   if (existing ? await updateRow(tx, spec, row) : await insertRow(tx, spec, row)) {
     ctx.applied++;
@@ -198,9 +208,13 @@ async function applyLead(ctx: PushContext, row: Row): Promise<void> {
     return;
   }
   if (who.role === 'agent' && lead.owner !== who.agentId) {
-    if (!(await everOwned(tx, id, who.agentId))) throw forged(`lead ${givenId}`);
+    if (await everOwned(tx, id, who.agentId)) {
+      ctx.refusedLeads.add(givenId);
+      return refuse(ctx, 'leads', givenId, 'lead_reassigned');
+    }
+    if (!ctx.initial) throw forged(`lead ${givenId}`);
     ctx.refusedLeads.add(givenId);
-    return refuse(ctx, 'leads', givenId, 'lead_reassigned');
+    return refuse(ctx, 'leads', givenId, 'not_yours');
   }
   // The outcomes recorded with this change must start from the folder the lead is in here.
   const outcomes = (ctx.outcomesByLead.get(givenId) ?? []).filter(
@@ -254,6 +268,8 @@ async function applyHistory(ctx: PushContext, t: SyncTable, row: Row): Promise<v
   const id = String(row[spec.key]);
   const agent = spec.agent ? (row[spec.agent] as string | null) : null;
   if (who.role === 'agent' && agent !== null && agent !== who.agentId) {
+    // A first upload carries what others did on leads this install was given: the team has it.
+    if (ctx.initial) return refuse(ctx, t, id, 'not_yours');
     throw forged(`${t} ${id} in another agent's name`);
   }
   let leadId: string | null = spec.lead ? (row[spec.lead] as string | null) : null;
@@ -266,6 +282,8 @@ async function applyHistory(ctx: PushContext, t: SyncTable, row: Row): Promise<v
       who.role === 'agent' &&
       lead.owner !== who.agentId &&
       !resolved.aliased &&
+      // A first upload brings the agent's own history of leads the team gave to others.
+      !(ctx.initial && agent === who.agentId) &&
       !(await everOwned(tx, leadId, who.agentId))
     ) {
       throw forged(`${t} ${id} of another agent's lead`);
@@ -278,8 +296,10 @@ async function applyHistory(ctx: PushContext, t: SyncTable, row: Row): Promise<v
   if (!existing) changed = await insertRow(tx, spec, written);
   else if (spec.rank === 'progress' && known(spec.table, written) > known(spec.table, existing)) {
     changed = await updateRow(tx, spec, written);
-  } else if (spec.rank === 'lww' && Number(written.updated_at) >= Number(existing.updated_at)) {
+  } else if (spec.rank === 'lww') {
+    // An order's later state wins by arrival, never by the clocks of two machines.
     if (who.role === 'agent' && existing.agent_id !== null && existing.agent_id !== who.agentId) {
+      if (ctx.initial) return refuse(ctx, t, id, 'not_yours');
       throw forged(`${t} ${id} of another agent`);
     }
     changed = await updateRow(tx, spec, written);
@@ -300,7 +320,11 @@ async function applyOrderItem(ctx: PushContext, row: Row): Promise<void> {
   if (leadId === undefined) return refuse(ctx, 'order_items', String(row.id), 'lead_unknown');
   if (who.role === 'agent') {
     const lead = await lockLead(tx, leadId);
-    if (lead?.owner !== who.agentId && !(await everOwned(tx, leadId, who.agentId))) {
+    if (
+      lead?.owner !== who.agentId &&
+      !ctx.initial &&
+      !(await everOwned(tx, leadId, who.agentId))
+    ) {
       throw forged(`order item ${String(row.id)}`);
     }
   }

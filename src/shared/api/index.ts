@@ -15,6 +15,7 @@ import { settingsArea } from './settings';
 import { sipAccountsArea } from './sipAccounts';
 import { storageArea } from './storage';
 import { syncArea } from './sync';
+import { teamArea } from './team';
 import { workflowArea } from './workflow';
 
 /*
@@ -38,6 +39,7 @@ export * from './settings';
 export * from './sipAccounts';
 export * from './storage';
 export * from './sync';
+export * from './team';
 export * from './workflow';
 
 /** Every area by its name: the same word names its folder in each layer. */
@@ -57,6 +59,7 @@ export const areas = {
   access: accessArea,
   backups: backupsArea,
   storage: storageArea,
+  team: teamArea,
 } as const satisfies Record<string, Area>;
 
 export const api = {
@@ -75,6 +78,7 @@ export const api = {
   ...accessArea.methods,
   ...backupsArea.methods,
   ...storageArea.methods,
+  ...teamArea.methods,
 } as const;
 
 /** Events main pushes to the renderer. */
@@ -94,6 +98,7 @@ export const events = {
   ...accessArea.events,
   ...backupsArea.events,
   ...storageArea.events,
+  ...teamArea.events,
 } as const;
 
 export type Api = typeof api;

@@ -72,6 +72,12 @@ export const PushRequest = z
      */
     batch: z.number().int().positive(),
     records: z.array(SyncRecord).max(MAX_PUSH_RECORDS),
+    /**
+     * Part of an install's first upload, when it joins a team with the history it made alone:
+     * a lead the team already has under another owner is refused for itself (`not_yours`)
+     * instead of refusing the batch, and the install's own calls and notes on it are kept.
+     */
+    initial: z.boolean().optional(),
   })
   .strict();
 export type PushRequest = z.infer<typeof PushRequest>;
@@ -86,6 +92,8 @@ export const RefusalReason = z.enum([
   'duplicate_number',
   /** The row refers to a lead the server does not know. */
   'lead_unknown',
+  /** At a first upload: the team has this lead under another owner; the team's version stays. */
+  'not_yours',
 ]);
 export type RefusalReason = z.infer<typeof RefusalReason>;
 

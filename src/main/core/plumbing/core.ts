@@ -11,6 +11,7 @@ import { consoleLog, type Log } from '../infra/log';
 import type { Secrets } from '../infra/secrets';
 import { ensurePrivateFile, makeDataDirPrivate, makePrivateDir } from '../infra/privateFiles';
 import type { SchedulerTimers } from '../infra/timers';
+import type { TeamSyncOptions } from '../team/teamSync';
 import { createCoreSwitch, type CoreSwitch } from './coreSwitch';
 import { createDegradedCore } from './degradedCore';
 import { createDiskFullCore } from './diskFullCore';
@@ -38,6 +39,8 @@ export interface CoreOptions {
    * only when `checkpoint()` asks, for a test that must know when it happens.
    */
   checkpointIntervalMs?: number;
+  /** How the team sync reaches a server (tests: an in-process transport, no socket, a poll). */
+  team?: Pick<TeamSyncOptions, 'transport' | 'openSocket' | 'pollMs'>;
 }
 
 export type CoreEventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;

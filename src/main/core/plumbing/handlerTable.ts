@@ -23,6 +23,8 @@ import { createSipAccountsHandlers } from '../sipAccounts/handlers';
 import { createStorageHandlers } from '../storage/handlers';
 import { BUNDLES_FOLDER } from '../sync/bundleFolder';
 import { createSyncHandlers } from '../sync/handlers';
+import { createTeamHandlers } from '../team/handlers';
+import type { TeamSync } from '../team/teamSync';
 import { createWorkflowHandlers } from '../workflow/handlers';
 import type { CoreEventListener } from './core';
 
@@ -51,6 +53,7 @@ export function createHandlerTable(ctx: {
   };
   /** Aborted when the core stops writing (a damaged file): imports stop after their batch. */
   stop: AbortSignal;
+  team: TeamSync;
 }): Handlers {
   const { db, clock, emit, dataDir, scheduler } = ctx;
   // One set of uploads: lead lists for intake, bundles for sync (the renderer never names paths).
@@ -104,5 +107,6 @@ export function createHandlerTable(ctx: {
     ...createRemindersHandlers({ db, clock, emit, rearm }),
     ...createSipAccountsHandlers({ db, clock, secrets: ctx.secrets, emit }),
     ...createSettingsHandlers({ db, emit }),
+    ...createTeamHandlers({ db, team: ctx.team }),
   } satisfies Handlers;
 }

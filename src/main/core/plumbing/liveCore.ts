@@ -29,6 +29,8 @@ import {
 import { pruneIdempotencyKeys } from './db/idempotency';
 import { createDegradedCore } from './degradedCore';
 import { createHandlerTable } from './handlerTable';
+import { createTeamSync } from '../team/teamSync';
+import { writeInstallRole } from '../access/db/access';
 import { IDEMPOTENCY_KEY_DAYS } from './idempotency';
 import { createSessions } from './sessions';
 
@@ -138,6 +140,23 @@ export function startLiveCore(
       emit('leads.changed', { ids: due.map((r) => r.leadId) });
     },
   });
+  // The team server, when this install is linked to one: off (and costless) otherwise.
+  const team = createTeamSync({
+    db,
+    secrets,
+    clock,
+    log,
+    onLeadsChanged(ids) {
+      scheduler.sync();
+      emit('leads.changed', { ids });
+    },
+    onStatus: (status) => emit('team.status', status),
+    onRole(role) {
+      writeInstallRole(db, role);
+      emit('auth.changed', {});
+    },
+    ...options.team,
+  });
   if (scheduler.missedAtStart.length > 0) {
     notify(missedNotification(scheduler.missedAtStart, readSettings(db).language));
   }
@@ -164,6 +183,7 @@ export function startLiveCore(
       if (exclusive && OWN_CONNECTION.has(method)) return diskFullError();
       return null;
     },
+    afterCall: () => team.localChange(),
     onFailure(err) {
       const meant = meaning(err);
       if (meant) return meant;
@@ -186,6 +206,7 @@ export function startLiveCore(
     storage: () => disk.status,
     scheduler,
     stop: stopWriting.signal,
+    team,
   });
   sessions.bind(handlers);
   const own = sessions.open();
@@ -199,6 +220,7 @@ export function startLiveCore(
       return () => listeners.delete(listener);
     },
     close() {
+      void team.close();
       scheduler.stop();
       stopBackups();
       stopWatchingDisk();

@@ -59,6 +59,8 @@ export function createSessions(deps: {
   onFailure?: (err: unknown) => AppError | void;
   /** Runs before every call and may refuse it (e.g. a probe for room on a full disk). */
   beforeCall?: (method: Method) => AppError | null;
+  /** Runs after every call that went through (e.g. the team sync looks for changes to push). */
+  afterCall?: (method: Method) => void;
 }): Sessions & { bind(handlers: Handlers): void } {
   const { access, log } = deps;
   const context = new AsyncLocalStorage<SessionState>();
@@ -88,7 +90,10 @@ export function createSessions(deps: {
           );
         },
         run: (fn) => context.run(state, fn),
-        present: (method, value) => (access.masksNumbers(state) ? maskFor(method, value) : value),
+        present: (method, value) => {
+          deps.afterCall?.(method);
+          return access.masksNumbers(state) ? maskFor(method, value) : value;
+        },
       },
       deps.onFailure,
     );

@@ -13,6 +13,7 @@ import { m0110Idempotency } from './0110-idempotency';
 import { m0160ImportRuns } from './0160-import-runs';
 import { m0170SecondNumber } from './0170-second-number';
 import { m0180BundleKeys } from './0180-bundle-keys';
+import { m0190TeamLink } from './0190-team-link';
 
 export type { Migration } from './types';
 
@@ -32,4 +33,5 @@ export const migrations: readonly Migration[] = [
   m0160ImportRuns,
   m0170SecondNumber,
   m0180BundleKeys,
+  m0190TeamLink,
 ];

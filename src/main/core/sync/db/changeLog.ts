@@ -29,9 +29,14 @@ export function pendingChangeCount(db: Db, since: number): number {
     .get(since) as number;
 }
 
-/** Entries up to an exported watermark have done their job. */
+/**
+ * Entries up to an exported watermark have done their job, unless a team server has not
+ * acknowledged them yet: the team sync's outbox reads the same log.
+ */
 export function compactChangeLog(db: Db, upTo: number): void {
-  db.prepare('DELETE FROM change_log WHERE seq <= ?').run(upTo);
+  db.prepare(
+    'DELETE FROM change_log WHERE seq <= ? AND seq <= coalesce((SELECT pushed_seq FROM team_link), ?)',
+  ).run(upTo, upTo);
 }
 
 export function pauseLogging(db: Db, paused: boolean): void {
