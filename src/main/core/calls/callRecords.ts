@@ -8,6 +8,7 @@ import type { Call } from '../../../shared/softphone';
 import { getCall, insertCall, updateCall } from './db/calls';
 import { findLeadIdByPhone, getLead } from '../leads/db/leads';
 import type { Db } from '../db/open';
+import { writeTx } from '../db/writeTx';
 
 /**
  * Opens a call record before the phone dials (or rings); a do-not-call lead is refused. An
@@ -50,7 +51,7 @@ export function startCall(db: Db, input: z.output<typeof CallStartInput>, now: n
 
 /** Records what the phone saw; talk time follows from the answer and end times. */
 export function updateCallRecord(db: Db, input: z.output<typeof CallUpdateInput>): Call {
-  return db.transaction(() => {
+  return writeTx(db, () => {
     const call = getCall(db, input.id);
     if (!call) throw new AppError('not_found', 'No call with this id.');
     if (input.leadId !== undefined && input.leadId !== call.leadId) {
@@ -77,7 +78,7 @@ export function updateCallRecord(db: Db, input: z.output<typeof CallUpdateInput>
         : 0;
     updateCall(db, next);
     return getCall(db, input.id)!;
-  })();
+  });
 }
 
 /** Screen pop: the lead behind a caller's number, if there is one. */

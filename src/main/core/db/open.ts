@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { AppError } from '../../../shared/errors';
 import { migrations as allMigrations, type Migration } from './migrations';
+import { writeTx } from './writeTx';
 
 export type Db = Database.Database;
 
@@ -22,10 +23,10 @@ export function migrate(db: Db, list: readonly Migration[] = allMigrations): num
   }
   const pending = list.filter((m) => m.version > current);
   if (pending.length === 0) return current;
-  db.transaction(() => {
+  writeTx(db, () => {
     for (const m of pending) m.up(db);
     db.pragma(`user_version = ${latest}`);
-  })();
+  });
   return latest;
 }
 
@@ -76,6 +77,8 @@ export function openDatabase(
     if (exclusive) db.pragma('locking_mode = EXCLUSIVE');
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
+    // Other connections (the import worker's) write too: this is how long a write waits for
+    // them. It holds only for transactions that begin IMMEDIATE, hence writeTx.
     db.pragma('busy_timeout = 5000');
     db.pragma('synchronous = NORMAL');
     migrate(db, list);

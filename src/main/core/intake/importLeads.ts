@@ -198,7 +198,7 @@ export async function importLeads(
       cancelled = true;
       return;
     }
-    const { c, l } = writeBatch(batch);
+    const { c, l } = writeBatch.immediate(batch);
     const at = batch[batch.length - 1]!.at;
     batch = [];
     addCounts(counts, c);

@@ -5,6 +5,7 @@ import { AppError } from '../../../shared/errors';
 import { checkPhone } from '../../../shared/phone';
 import { findLeadIdByPhone, insertLead } from './db/leads';
 import type { Db } from '../db/open';
+import { writeTx } from '../db/writeTx';
 
 /** A fresh lead goes to Data mới with "call now"; a number already known is refused, naming the lead. */
 export function addLead(db: Db, input: LeadAddParsed, now: number): NewLead {
@@ -29,7 +30,7 @@ export function addLead(db: Db, input: LeadAddParsed, now: number): NewLead {
     createdAt: now,
     updatedAt: now,
   };
-  return db.transaction(() => {
+  return writeTx(db, () => {
     const existing = findLeadIdByPhone(db, phone.e164);
     if (existing) {
       throw new AppError('duplicate_lead', 'A lead with this phone number already exists.', {
@@ -39,5 +40,5 @@ export function addLead(db: Db, input: LeadAddParsed, now: number): NewLead {
     }
     insertLead(db, lead);
     return lead;
-  })();
+  });
 }

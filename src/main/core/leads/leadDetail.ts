@@ -15,6 +15,7 @@ import type { Db } from '../db/open';
 import { ordersOfLead } from '../orders/db/orders';
 import { getStatus } from '../workflow/db/statuses';
 import { leadTimeline } from './db/timeline';
+import { writeTx } from '../db/writeTx';
 
 export function mustGetLead(db: Db, id: string): Lead {
   const lead = getLead(db, id);
@@ -53,7 +54,7 @@ export function updateLead(db: Db, input: LeadUpdateInput, now: number): Lead {
 
 /** The agent may set the customer status by hand (DOMAIN.md); the change goes in the timeline. */
 export function changeCustomerStatus(db: Db, id: string, code: string | null, now: number): Lead {
-  return db.transaction(() => {
+  return writeTx(db, () => {
     const lead = mustGetLead(db, id);
     if (code !== null && getStatus(db, code)?.kind !== 'customer') {
       throw new AppError('invalid_input', `Not a customer status: ${code}`, {
@@ -71,7 +72,7 @@ export function changeCustomerStatus(db: Db, id: string, code: string | null, no
       at: now,
     });
     return mustGetLead(db, id);
-  })();
+  });
 }
 
 /** Returns the new note's id. */

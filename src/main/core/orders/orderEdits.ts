@@ -7,13 +7,14 @@ import { nextOrderStates, type Order, type OrderState, type Product } from '../.
 import type { Db } from '../db/open';
 import { getOrder, updateOrder } from './db/orders';
 import { getProduct, productIdByCode, upsertProduct } from './db/products';
+import { writeTx } from '../db/writeTx';
 
 export function saveProduct(
   db: Db,
   input: z.output<typeof ProductSaveInput>,
   now: number,
 ): Product {
-  return db.transaction(() => {
+  return writeTx(db, () => {
     const id = input.id ?? newRowId();
     if (input.id && !getProduct(db, input.id)) throw new AppError('not_found', 'No such product.');
     const sameCode = productIdByCode(db, input.code);
@@ -31,7 +32,7 @@ export function saveProduct(
     };
     upsertProduct(db, product, now);
     return product;
-  })();
+  });
 }
 
 /** Moves an order along new → confirmed → shipping → delivered (or cancelled), or marks it paid. */
@@ -40,7 +41,7 @@ export function changeOrder(
   input: { id: string; state?: OrderState; payment?: Payment },
   now: number,
 ): Order {
-  return db.transaction(() => {
+  return writeTx(db, () => {
     const order = getOrder(db, input.id);
     if (!order) throw new AppError('not_found', 'No such order.');
     if (
@@ -58,5 +59,5 @@ export function changeOrder(
     }
     updateOrder(db, input.id, input, now);
     return getOrder(db, input.id)!;
-  })();
+  });
 }

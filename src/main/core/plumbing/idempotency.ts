@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
 import { findIdempotencyKey, insertIdempotencyKey } from './db/idempotency';
 import type { Db } from '../db/open';
+import { writeTx } from '../db/writeTx';
 
 /** How long a key is kept: far longer than any retry, short enough that the table stays small. */
 export const IDEMPOTENCY_KEY_DAYS = 30;
@@ -43,7 +44,7 @@ export function writeOnce<R>(
   const key = input.idempotencyKey;
   if (key === undefined) return { result: write(), repeated: false };
   const hash = payloadHash(method, input);
-  return db.transaction(() => {
+  return writeTx(db, () => {
     const seen = findIdempotencyKey(db, key);
     if (seen) {
       if (seen.method !== method || seen.payloadHash !== hash) {
@@ -63,5 +64,5 @@ export function writeOnce<R>(
       createdAt: now,
     });
     return { result, repeated: false };
-  })();
+  });
 }

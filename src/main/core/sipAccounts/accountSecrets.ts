@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import { getAccount, upsertAccount, type StoredAccount } from './db/sipAccounts';
 import type { Db } from '../db/open';
 import type { Secrets } from '../infra/secrets';
+import { writeTx } from '../db/writeTx';
 
 type SaveInput = z.output<typeof SipAccountSaveInput>;
 
@@ -19,7 +20,7 @@ export function saveAccount(
   input: SaveInput,
   now: number,
 ): SipAccountView {
-  return db.transaction(() => {
+  return writeTx(db, () => {
     const id = input.id ?? randomUUID();
     const current = input.id ? getAccount(db, input.id) : undefined;
     if (input.id && !current) throw new AppError('not_found', 'No such SIP account.');
@@ -62,7 +63,7 @@ export function saveAccount(
     };
     upsertAccount(db, stored, now);
     return getAccount(db, id)!.view;
-  })();
+  });
 }
 
 /** For the phone alone, right before it registers. */

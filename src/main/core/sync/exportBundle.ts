@@ -8,6 +8,7 @@ import { tableSpecs } from './db/syncRows';
 import { BodyWriter, BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, writeBundle } from './bundleFile';
 import { fingerprint, signManifest } from './bundleSignature';
 import type { SigningKey } from './signingKey';
+import { writeTx } from '../db/writeTx';
 
 export const EXPORTED_SEQ = 'exported_seq';
 export const EXPORTED_AT = 'exported_at';
@@ -54,11 +55,11 @@ export function exportWork(ctx: ExportContext, since: 'last' | 'all', path: stri
     return { summary: write(ctx, path, body, 'work', null, sinceSeq), upTo };
   })();
   // Either way the next "since the last bundle" starts here.
-  db.transaction(() => {
+  writeTx(db, () => {
     writeMark(db, EXPORTED_SEQ, upTo);
     writeMark(db, EXPORTED_AT, ctx.now);
     compactChangeLog(db, upTo);
-  })();
+  });
   return summary;
 }
 

@@ -30,6 +30,7 @@ import {
 import { checkAgainstExisting, checkAssignmentScope } from './assignmentScope';
 import { bundleError, readBundle, type ReadBundle } from './bundleFile';
 import { checkSignature, fingerprint } from './bundleSignature';
+import { writeTx } from '../db/writeTx';
 
 const MERGE_CACHE_KIB = 64 * 1024;
 
@@ -103,7 +104,7 @@ export function importBundles(
   }
   const { db } = ctx;
   return withCache(db, MERGE_CACHE_KIB, () =>
-    db.transaction(() => {
+    writeTx(db, () => {
       pauseLogging(db, true);
       const search = pauseSearchIndex(db);
       const updatedLeads = new Set<string>();
@@ -120,7 +121,7 @@ export function importBundles(
       );
       pauseLogging(db, false);
       return results;
-    })(),
+    }),
   );
 }
 

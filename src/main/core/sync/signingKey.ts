@@ -17,6 +17,7 @@ import type { Db } from '../db/open';
 import type { Log } from '../infra/log';
 import type { Secrets } from '../infra/secrets';
 import { decodePublicKey, fingerprint, rawPublicKey } from './bundleSignature';
+import { writeTx } from '../db/writeTx';
 
 export interface SigningKey {
   privateKey: KeyObject;
@@ -43,7 +44,7 @@ function unseal(secrets: Secrets, stored: { privateKeyEnc: Buffer; publicKey: Bu
  * pair replaces it: agents' installs will then show a new fingerprint for an admin to confirm.
  */
 export function ownSigningKey(db: Db, secrets: Secrets, now: number, log: Log): SigningKey {
-  return db.transaction(() => {
+  return writeTx(db, () => {
     const stored = readSigningKey(db);
     if (stored) {
       try {
@@ -68,7 +69,7 @@ export function ownSigningKey(db: Db, secrets: Secrets, now: number, log: Log): 
     );
     log.info('bundle signing key made', { fingerprint: fingerprint(publicKey) });
     return { privateKey: pair.privateKey, publicKey, createdAt: now };
-  })();
+  });
 }
 
 export function signingKeyView(key: SigningKey): SigningKeyView {

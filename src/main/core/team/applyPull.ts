@@ -21,6 +21,7 @@ import {
   pendingRemovals,
   setCursor,
 } from './db/teamLink';
+import { writeTx } from '../db/writeTx';
 
 export interface ApplyContext {
   db: Db;
@@ -41,7 +42,7 @@ export interface ApplyContext {
 export function applyPullPage(ctx: ApplyContext, page: PullResponse): string[] {
   const { db } = ctx;
   const changed = new Set<string>();
-  db.transaction(() => {
+  writeTx(db, () => {
     pauseLogging(db, true);
     for (const { t, row } of page.records) {
       const spec = specOf(t);
@@ -74,7 +75,7 @@ export function applyPullPage(ctx: ApplyContext, page: PullResponse): string[] {
     followCallbacks(ctx, [...changed]);
     setCursor(db, page.cursor, ctx.now);
     pauseLogging(db, false);
-  })();
+  });
   return [...changed];
 }
 

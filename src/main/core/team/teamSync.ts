@@ -35,6 +35,7 @@ import {
 } from './db/teamLink';
 import { nextOutboxBatch, nextUploadPage } from './outbox';
 import { lastChangeSeq, pauseLogging } from '../sync/db/changeLog';
+import { writeTx } from '../db/writeTx';
 
 export interface TeamSyncOptions {
   db: Db;
@@ -304,14 +305,14 @@ export function createTeamSync(o: TeamSyncOptions): TeamSync {
     }
     // Leads that left while their last changes were waiting go now that those went up.
     const dropped = new Set<string>();
-    db.transaction(() => {
+    writeTx(db, () => {
       pauseLogging(db, true);
       dropRemovedLeads(
         { db, pushedSeq: link()!.pushedSeq, armReminders: false, now: clock.now() },
         dropped,
       );
       pauseLogging(db, false);
-    })();
+    });
     if (dropped.size > 0) o.onLeadsChanged([...dropped]);
   }
 
@@ -400,7 +401,7 @@ export function createTeamSync(o: TeamSyncOptions): TeamSync {
         throw teamError(err);
       }
       const now = clock.now();
-      db.transaction(() => {
+      writeTx(db, () => {
         pauseLogging(db, true);
         adoptSelfAgent(db, enrolled.agent, now);
         pauseLogging(db, false);
@@ -419,7 +420,7 @@ export function createTeamSync(o: TeamSyncOptions): TeamSync {
           pushedSeq: seq,
           connectedAt: now,
         });
-      })();
+      });
       log.info('connected to a team server', { server: checked.url, role: enrolled.agent.role });
       o.onRole?.(localRole(enrolled.agent.role as Role));
       state = 'offline';

@@ -12,6 +12,7 @@ import type { Db } from '../db/open';
 import { insertOrder } from '../orders/db/orders';
 import { replacePendingReminder } from '../reminders/db/reminders';
 import { getStatus } from './db/statuses';
+import { writeTx } from '../db/writeTx';
 
 export interface SavedDisposition {
   dispositionId: string;
@@ -29,7 +30,7 @@ export function saveDisposition(
   settings: Settings,
   now: number,
 ): SavedDisposition {
-  return db.transaction((): SavedDisposition => {
+  return writeTx(db, (): SavedDisposition => {
     const lead = getLead(db, input.leadId);
     if (!lead) throw new AppError('not_found', 'No lead with this id.');
     const entry = getStatus(db, input.statusCode);
@@ -128,7 +129,7 @@ export function saveDisposition(
       });
     }
     return { dispositionId, orderId };
-  })();
+  });
 }
 
 export function contactChanges(c: CustomerFields) {

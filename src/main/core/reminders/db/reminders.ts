@@ -1,5 +1,6 @@
 import type { ReminderView } from '../../../../shared/reminders';
 import type { Db } from '../../db/open';
+import { writeTx } from '../../db/writeTx';
 
 /** A lead has one pending callback at most: the old one is closed before a new one goes in. */
 export function replacePendingReminder(
@@ -95,7 +96,7 @@ export function takeDueReminders(db: Db, now: number, missed: boolean): Reminder
     )
     .get(now);
   if (anyDue === undefined) return [];
-  return db.transaction(() => {
+  return writeTx(db, () => {
     const ids = db
       .prepare(
         `SELECT id FROM ${UNFIRED} WHERE state = 'pending' AND fired_at IS NULL AND due_at <= ? ORDER BY due_at, id`,
@@ -108,7 +109,7 @@ export function takeDueReminders(db: Db, now: number, missed: boolean): Reminder
     );
     for (const id of ids) mark.run(now, missed ? 1 : 0, now, id);
     return remindersByIds(db, ids);
-  })();
+  });
 }
 
 export function remindersByIds(db: Db, ids: readonly string[]): ReminderView[] {
@@ -167,12 +168,12 @@ export function acknowledgeFired(db: Db, ids: readonly string[], now: number): v
   const ack = db.prepare(
     'UPDATE reminders SET acknowledged_at = ? WHERE id = ? AND fired_at IS NOT NULL AND acknowledged_at IS NULL',
   );
-  db.transaction(() => ids.forEach((id) => ack.run(now, id)))();
+  writeTx(db, () => ids.forEach((id) => ack.run(now, id)));
 }
 
 export function acknowledgeMissed(db: Db, ids: readonly string[], now: number): void {
   const ack = db.prepare('UPDATE reminders SET acknowledged_at = ? WHERE id = ? AND missed = 1');
-  db.transaction(() => ids.forEach((id) => ack.run(now, id)))();
+  writeTx(db, () => ids.forEach((id) => ack.run(now, id)));
 }
 
 export interface PendingReminder {
@@ -191,14 +192,14 @@ export function getPendingReminder(db: Db, id: string): PendingReminder | undefi
 
 /** Snooze: a new time, to fire again, and the lead's next action follows. */
 export function moveReminder(db: Db, r: PendingReminder, dueAt: number, now: number): void {
-  db.transaction(() => {
+  writeTx(db, () => {
     db.prepare(
       'UPDATE reminders SET due_at = ?, fired_at = NULL, missed = 0, acknowledged_at = NULL, updated_at = ? WHERE id = ?',
     ).run(dueAt, now, r.id);
     db.prepare(
       "UPDATE leads SET next_action = 'callback', next_action_at = ?, updated_at = ? WHERE id = ?",
     ).run(dueAt, now, r.leadId);
-  })();
+  });
 }
 
 /** The lead was called back: its callback, once due, is done. */

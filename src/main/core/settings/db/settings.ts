@@ -1,5 +1,6 @@
 import { defaultSettings, Settings } from '../../../../shared/domain';
 import type { Db } from '../../db/open';
+import { writeTx } from '../../db/writeTx';
 
 interface Cached {
   dataVersion: number;
@@ -35,11 +36,11 @@ export function writeSettings(db: Db, changes: Partial<Settings>): void {
   const put = db.prepare(
     'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
   );
-  db.transaction(() => {
+  writeTx(db, () => {
     for (const [key, value] of Object.entries(changes)) {
       if (value !== undefined) put.run(key, JSON.stringify(value));
     }
-  })();
+  });
 }
 
 // One object is handed to every caller: none may change it under the others.

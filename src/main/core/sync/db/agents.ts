@@ -1,6 +1,7 @@
 import type { Agent } from '../../../../shared/api/sync';
 import { stampedTables } from '../../db/migrations/0070-agents';
 import type { Db } from '../../db/open';
+import { writeTx } from '../../db/writeTx';
 
 /**
  * This desk's agent as an SQL expression, for the INSERTs of an agent's work (calls,
@@ -32,7 +33,7 @@ export function saveSelfAgent(
   db: Db,
   a: { newId: string; name: string; code: string; now: number },
 ): Agent {
-  return db.transaction(() => {
+  return writeTx(db, () => {
     const current = selfAgent(db);
     if (current) {
       db.prepare('UPDATE agents SET name = ?, code = ?, updated_at = ? WHERE id = ?').run(
@@ -51,5 +52,5 @@ export function saveSelfAgent(
       db.prepare(`UPDATE ${t} SET agent_id = ? WHERE agent_id IS NULL`).run(a.newId);
     }
     return { id: a.newId, name: a.name, code: a.code };
-  })();
+  });
 }
