@@ -139,6 +139,38 @@ describe('the softphone against the SIP lab: registration', () => {
     await status(agent).getByText('Sẵn sàng gọi').waitFor({ timeout: 15_000 });
   });
 
+  it('a call cut off by a frozen server is hung up with a BYE once the connection is back', async () => {
+    await rig.saveAccount();
+    await rig.addLead('Khách Một', '0912000001');
+    const customer = await rig.phone(CUSTOMER);
+    const agent = await rig.agentPage();
+    await status(agent).getByText('Sẵn sàng gọi').waitFor();
+    await agent.getByRole('button', { name: 'Gọi Khách Một' }).first().click();
+    await until(async () => (await customer.calls())[0]?.state === 'Established');
+    const bar = agent.getByRole('region', { name: 'Cuộc gọi' });
+    await bar.getByText('Đang nói chuyện').waitFor();
+    const byes = () =>
+      rig.lab
+        .log()
+        .split('\n')
+        .filter((l) => l.includes('BYE ') && l.includes(`from=sip:${AGENT.user}@`)).length;
+    // The lab's log runs on from the earlier tests of this file.
+    const byesBefore = byes();
+
+    // Frozen, the server keeps the customer's socket open: once it answers again, the call
+    // is still up on the customer's side, and only the agent's BYE can end it.
+    const frozen = processTree(rig.lab.pid);
+    frozen.forEach((pid) => process.kill(pid, 'SIGSTOP'));
+    try {
+      await bar.getByText('Mất kết nối mạng').waitFor({ timeout: 25_000 });
+    } finally {
+      frozen.forEach((pid) => process.kill(pid, 'SIGCONT'));
+    }
+    await status(agent).getByText('Sẵn sàng gọi').waitFor({ timeout: 15_000 });
+    await until(async () => (await customer.calls())[0]?.state === 'Terminated', 10_000);
+    expect(byes() - byesBefore).toBe(1);
+  });
+
   it('the SIP password is write-only: never shown in the UI after saving, nor in any log', async () => {
     const secret = 'Pw-7xQ2-secret';
     const agent = await rig.agentPage();

@@ -123,6 +123,8 @@ export function endCallsOnNetworkLoss(core: PhoneCore): void {
   for (const call of liveCalls(core)) {
     call.endCause ??= 'network';
     const { session } = call;
+    // Finished first: finishing forgets the session's pending BYE, which this one still needs.
+    finish(core, call);
     if (session.state === SessionState.Established) {
       core.byeOnReconnect.add(session);
       setTimeout(() => {
@@ -132,6 +134,5 @@ export function endCallsOnNetworkLoss(core: PhoneCore): void {
     } else {
       void session.dispose().catch(() => undefined);
     }
-    finish(core, call);
   }
 }
