@@ -68,7 +68,7 @@ describe('a team floor: a supervisor and two agents on one team server, in Chrom
   }
 
   /** Records an outcome on a lead through the queue's disposition panel (D on its row). */
-  async function record(d: Desk, name: string, outcome: string, callback?: string) {
+  async function record(d: Desk, name: string, outcome: RegExp, callback?: string) {
     const row = d.page.locator('tbody tr', { hasText: name });
     const rows = d.page.locator('tbody tr');
     // The queue shows a page at a time: the oldest leads are further down.
@@ -238,6 +238,42 @@ describe('a team floor: a supervisor and two agents on one team server, in Chrom
     await b.page.locator('tbody tr', { hasText: booked[0] }).waitFor();
     expect(await b.page.locator('tbody tr', { hasText: booked[0] }).innerText()).toContain(
       'Gọi lại lúc',
+    );
+
+    // --- a change the team does not take comes back to the agent, said in words
+    // A types in a number the team already has (on B's desk, so A's own list cannot know).
+    await a.page
+      .getByRole('button', { name: /Thêm data/ })
+      .first()
+      .click();
+    const add = a.page.getByRole('form', { name: 'Thêm data mới' });
+    await add.getByLabel('Họ tên').fill('Khách Trùng Số');
+    await add.getByLabel('Số điện thoại', { exact: true }).fill('0912000000');
+    await add.getByRole('button', { name: 'Lưu' }).click();
+    const badge = a.page.getByRole('button', { name: '1 thay đổi bị từ chối' });
+    await badge.click();
+    const panel = a.page.getByRole('region', { name: 'Thay đổi máy chủ nhóm không nhận' });
+    expect(await panel.innerText()).toContain(
+      'Data không có trên máy này: Số điện thoại này đã có ở một data khác của nhóm; data mới được gộp vào data đó.',
+    );
+    await panel.getByRole('button', { name: 'Đã xem' }).click();
+    await badge.waitFor({ state: 'detached' });
+    expect((await a.rig.core.dispatch('team.status', {})) as unknown).toMatchObject({
+      ok: true,
+      value: { refusals: [] },
+    });
+
+    // --- at 1280 px, the team's state and the door to its screen each stay on one line
+    await sup.page.getByRole('button', { name: 'Về danh sách' }).click();
+    const lines = (el: Element) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+    };
+    const state = sup.page.getByRole('status', { name: 'Máy chủ nhóm: Đã đồng bộ' });
+    expect(await state.evaluate(lines)).toBe(1);
+    expect(await sup.page.getByRole('button', { name: 'Nhóm', exact: true }).evaluate(lines)).toBe(
+      1,
     );
   }, 180_000);
 });

@@ -68,7 +68,9 @@ export function TopBar({ view, onView, onAdd, onImport, query, onQuery, searchRe
           <Button onClick={() => onView('reports')}>{t('reports.open')}</Button>
         )}
         {teamLead && view !== 'team' && (
-          <Button onClick={() => onView('team')}>{t('team.screen.open')}</Button>
+          <Button className="team-open" onClick={() => onView('team')}>
+            {t('team.screen.open')}
+          </Button>
         )}
         <TeamIndicator
           onOpenLead={(id) => {

@@ -850,7 +850,7 @@ export const en: Messages = {
       close: 'Close',
       lead: 'Lead',
       openLead: 'Open lead {{name}}',
-      unknownLead: 'Lead no longer on this install',
+      unknownLead: 'Lead not on this install',
       other: 'Other record',
     },
     reason: {

@@ -853,7 +853,7 @@ export const vi = {
       close: 'Đóng',
       lead: 'Data',
       openLead: 'Mở data {{name}}',
-      unknownLead: 'Data không còn trên máy này',
+      unknownLead: 'Data không có trên máy này',
       other: 'Mục khác',
     },
     reason: {
