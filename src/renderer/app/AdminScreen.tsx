@@ -8,6 +8,7 @@ import { ProductAdmin } from '../orders/ProductAdmin';
 import { SipAccountAdmin } from '../sipAccounts/SipAccountAdmin';
 import { StatusAdmin } from '../workflow/StatusAdmin';
 import { SyncAdmin } from '../sync/SyncAdmin';
+import { TeamAdmin } from '../team/TeamAdmin';
 import { TrustedKeysAdmin } from '../sync/TrustedKeysAdmin';
 
 export function AdminScreen() {
@@ -20,6 +21,7 @@ export function AdminScreen() {
         <CallingHoursAdmin />
         <SipAccountAdmin />
         <SecurityAdmin />
+        <TeamAdmin />
         <TrustedKeysAdmin />
         <BackupAdmin />
       </RoleGate>

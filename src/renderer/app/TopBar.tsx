@@ -4,8 +4,9 @@ import { TEXT_LIMITS } from '../../shared/textLimits';
 import { LockButton } from '../access/LockButton';
 import { PhoneStatus } from '../phone/PhoneStatus';
 import { LanguageSwitch } from '../settings/LanguageSwitch';
+import { TeamIndicator } from '../team/TeamIndicator';
 import { Button } from '../ui/Button';
-import { useReminders, useSettings, useStores } from './stores';
+import { useReminders, useSettings, useStores, useTeam } from './stores';
 import type { View } from './views';
 
 interface Props {
@@ -25,6 +26,8 @@ export function TopBar({ view, onView, onAdd, onImport, query, onQuery, searchRe
   const language = useSettings((s) => s.settings.language);
   const overdue = useReminders((s) => s.overdue);
   const todayCount = useReminders((s) => s.todayCount);
+  // The team's screen is a supervisor's: an agent of a team does not get a door to a PIN prompt.
+  const teamLead = useTeam((s) => s.status?.linked === true && s.status.role !== 'agent');
   return (
     <header className="topbar">
       <h1>{t('app.title')}</h1>
@@ -64,6 +67,17 @@ export function TopBar({ view, onView, onAdd, onImport, query, onQuery, searchRe
         {view !== 'reports' && (
           <Button onClick={() => onView('reports')}>{t('reports.open')}</Button>
         )}
+        {teamLead && view !== 'team' && (
+          <Button className="team-open" onClick={() => onView('team')}>
+            {t('team.screen.open')}
+          </Button>
+        )}
+        <TeamIndicator
+          onOpenLead={(id) => {
+            onView('queue');
+            drawer.getState().open(id);
+          }}
+        />
         <PhoneStatus />
         <LockButton />
         <Button onClick={() => onView(view === 'queue' ? 'admin' : 'queue')}>

@@ -5,6 +5,7 @@ import { createImportStore } from '../intake/importStore';
 import { createQueueStore, type QueueState } from '../leads/queueStore';
 import { createRemindersStore, type RemindersState } from '../reminders/remindersStore';
 import { createSettingsStore, type SettingsState } from '../settings/settingsStore';
+import { createTeamStore, type TeamState } from '../team/teamStore';
 import { createCatalogueStore, type CatalogueState } from '../workflow/catalogueStore';
 import { createDrawerStore, type DrawerState } from './drawerStore';
 
@@ -18,6 +19,8 @@ export interface Stores {
   /** The import dialog's steps; kept while the agent visits another screen mid-import. */
   imports: ReturnType<typeof createImportStore>;
   drawer: ReturnType<typeof createDrawerStore>;
+  /** The link to the team server (off when there is none). */
+  team: ReturnType<typeof createTeamStore>;
 }
 
 export function createStores(client: Client): Stores {
@@ -35,6 +38,7 @@ export function createStores(client: Client): Stores {
     reminders: createRemindersStore(client),
     imports: createImportStore(client),
     drawer,
+    team: createTeamStore(client),
   };
 }
 
@@ -64,6 +68,10 @@ export function useCatalogue<T>(selector: (s: CatalogueState) => T): T {
 
 export function useReminders<T>(selector: (s: RemindersState) => T): T {
   return useStore(useStores().reminders, selector);
+}
+
+export function useTeam<T>(selector: (s: TeamState) => T): T {
+  return useStore(useStores().team, selector);
 }
 
 export function useDrawer<T>(selector: (s: DrawerState) => T): T {

@@ -11,6 +11,7 @@ import '../sync/sync.css';
 import '../reports/reports.css';
 import '../export/export.css';
 import '../sipAccounts/sipAccounts.css';
+import '../team/team.css';
 import '../ui/ui.css';
 import './app.css';
 import '../storage/storage.css';

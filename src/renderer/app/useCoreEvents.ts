@@ -4,11 +4,11 @@ import { useStores } from './stores';
 
 /**
  * Fills the stores at start, then keeps them in step with what main announces: leads changed,
- * a reminder due or opened from its notification, settings and the catalogue changed, and the
+ * a reminder due or opened from its notification, settings and the catalogue changed, the team server's link, and the
  * connection back after a loss (the browser host), when everything is read again.
  */
 export function useCoreEvents(): void {
-  const { client, queue, settings, catalogue, reminders, drawer } = useStores();
+  const { client, queue, settings, catalogue, reminders, drawer, team } = useStores();
   useEffect(() => {
     void settings.getState().load();
     void catalogue.getState().load();
@@ -16,6 +16,10 @@ export function useCoreEvents(): void {
     void reminders.getState().loadMissed();
     void reminders.getState().loadActive();
     void reminders.getState().refresh();
+    void team
+      .getState()
+      .load()
+      .catch(() => undefined);
     const offs = [
       client.on('leads.changed', () => {
         void queue.getState().reload();
@@ -30,6 +34,10 @@ export function useCoreEvents(): void {
         void reminders.getState().loadMissed();
         void reminders.getState().loadActive();
         void reminders.getState().refresh();
+        void team
+          .getState()
+          .load()
+          .catch(() => undefined);
       }),
       client.on('reminder.open', ({ leadId }) => {
         reminders.getState().openedLead(leadId);
@@ -37,7 +45,8 @@ export function useCoreEvents(): void {
       }),
       client.on('settings.changed', (s) => settings.setState({ settings: s })),
       client.on('catalogue.changed', () => void catalogue.getState().load()),
+      client.on('team.status', (s) => team.getState().apply(s)),
     ];
     return () => offs.forEach((off) => off());
-  }, [client, queue, settings, catalogue, reminders, drawer]);
+  }, [client, queue, settings, catalogue, reminders, drawer, team]);
 }

@@ -15,9 +15,17 @@ import { Empty } from './fields';
 
 export const TeamConnectInput = z
   .object({
-    serverUrl: z.string().trim().min(1).max(TEXT_LIMITS.url, { message: 'too_long' }),
+    serverUrl: z
+      .string()
+      .trim()
+      .min(1, { message: 'team_url_required' })
+      .max(TEXT_LIMITS.url, { message: 'too_long' }),
     /** The one-time code, as the admin reads it (spaces and dashes allowed). */
-    code: z.string().trim().min(1).max(40, { message: 'too_long' }),
+    code: z
+      .string()
+      .trim()
+      .min(1, { message: 'team_code_required' })
+      .max(40, { message: 'too_long' }),
   })
   .strict();
 

@@ -48,6 +48,25 @@ describe('the queue store', () => {
     expect(new Set(store.getState().items.map((l) => l.id)).size).toBe(PAGE_SIZE + 5);
   });
 
+  it('reads again as many rows as are shown when a change arrives, so the agent keeps their place', async () => {
+    const store = createQueueStore(createClient(transport));
+    await store.getState().reload();
+    await store.getState().loadMore();
+    const last = store.getState().items.at(-1)!;
+    store.getState().select(last.id);
+    // The team's pull (or any save) lands: the list is read again, not cut back to one page.
+    t.clock.advance(1000);
+    t.core.handlers['leads.add']({ name: 'Mới', phone: '0912999999', source: '', note: '' });
+    await store.getState().reload();
+    expect(store.getState().items).toHaveLength(PAGE_SIZE + 6);
+    expect(store.getState().items[0]!.name).toBe('Mới');
+    expect(store.getState().selectedId).toBe(last.id);
+    // Another tab starts at its first page again.
+    await store.getState().setStage('contact');
+    await store.getState().setStage('new');
+    expect(store.getState().items).toHaveLength(PAGE_SIZE);
+  });
+
   it('never lets a slow answer for an old tab overwrite the tab the agent switched to', async () => {
     const store = createQueueStore(createClient(transport));
     delayFor = (_m, input) => ((input as { stage?: string }).stage === 'new' ? 50 : 0);
