@@ -13,6 +13,8 @@ export default defineConfig({
           host: resolve(__dirname, 'src/main/host/cli.ts'),
           // Lead imports run in a worker thread (core/intake/importInWorker.ts).
           importWorker: resolve(__dirname, 'src/main/core/intake/importWorker.ts'),
+          // The national do-not-call register too (core/compliance/registerInWorker.ts).
+          dncWorker: resolve(__dirname, 'src/main/core/compliance/registerWorker.ts'),
         },
       },
     },

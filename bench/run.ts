@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { accessBench } from './access.bench';
 import { backupBench } from './backup.bench';
 import { dispositionsBench } from './dispositions.bench';
+import { dncBench } from './dnc.bench';
 import { exportBench } from './export.bench';
 import { importBench } from './import.bench';
 import { importScaleBench } from './importScale.bench';
@@ -26,6 +27,7 @@ const benches: Bench[] = [
   backupBench,
   accessBench,
   serverBench,
+  dncBench,
 ];
 
 async function main() {

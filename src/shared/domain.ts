@@ -43,6 +43,8 @@ export const Lead = z.object({
   address: z.string(),
   /** "Không gọi lại": dialling is refused. */
   doNotCall: z.boolean(),
+  /** The do-not-call list the number is on, filled where the queue shows it (leads.list). */
+  dncList: z.enum(['team', 'national']).nullable().optional(),
   /** The number was found wrong or fake on a call ("Sai số / Số ảo"). */
   phoneWrong: z.boolean(),
   /** Code of the last outcome saved on this lead. */
@@ -75,6 +77,8 @@ export const Settings = z.object({
   language: Language,
   timeZone: z.string(),
   callingWindow: CallingWindow,
+  /** Decree 91's one advertising call per number per 24 hours, enforced at dialling (on by default). */
+  repeatCallRule: z.boolean(),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -82,4 +86,5 @@ export const defaultSettings: Settings = {
   language: 'vi',
   timeZone: 'Asia/Ho_Chi_Minh',
   callingWindow: defaultCallingWindow,
+  repeatCallRule: true,
 };

@@ -7,6 +7,12 @@ export const errorCodes = [
   'duplicate_lead',
   'workflow_rejected',
   'do_not_call',
+  /** The number is on a do-not-call list; `data.list` says which, `data.reason` why. */
+  'dnc_blocked',
+  /** A second call within 24 hours (Decree 91); `data.allowedFrom` says from when. */
+  'call_too_soon',
+  /** A national register file that cannot be taken whole; `data.reason` says why. */
+  'dnc_file_refused',
   'db_too_new',
   'db_corrupt',
   /** No room left on the disk: nothing was written; what was stored before is intact. */

@@ -20,6 +20,7 @@ const texts: Record<
       phone_missing: 'Thiếu số điện thoại — đã lưu, đánh dấu',
       time_unreadable: 'Không đọc được thời gian — dùng thời điểm nhập',
       two_numbers: 'Hai số trong một ô — số đầu là số chính, số sau là số thứ hai',
+      on_dnc_list: 'Số nằm trong danh sách không gọi — không thể gọi',
     },
   },
   en: {
@@ -31,6 +32,7 @@ const texts: Record<
       phone_missing: 'No phone number — kept, flagged',
       time_unreadable: 'Time could not be read — import time used',
       two_numbers: 'Two numbers in one cell — the first is the phone, the second the second number',
+      on_dnc_list: 'The number is on a do-not-call list — it cannot be dialled',
     },
   },
 };

@@ -94,6 +94,8 @@ export const flagReasons = [
   'time_unreadable',
   // Kept with both: the first as the phone, the second as the second number (or in the note).
   'two_numbers',
+  // Kept, but its number is on a do-not-call list: it cannot be dialled.
+  'on_dnc_list',
 ] as const;
 export const ImportReason = z.enum([...rejectReasons, ...flagReasons]);
 export type ImportReason = z.infer<typeof ImportReason>;

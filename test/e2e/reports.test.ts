@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { startOfLocalDay } from '../../src/shared/reportDays';
 import { launchBrowser } from '../helpers/browser';
 import { hostRig } from '../helpers/hostRig';
-import { seedWork } from '../helpers/workSeed';
+import { allowRepeatCalls, seedWork } from '../helpers/workSeed';
 import { clientOf, makeSupervisor } from '../main/export/exportRig';
 
 const DAY = 86_400_000;
@@ -31,6 +31,7 @@ describe('the reports screen in a real browser', () => {
     const client = clientOf(rig);
     // This install's agent (asked at first start): every call below is stamped with it.
     await client.call('agent.set', { name: 'Trương Thị Lan', code: 'NV07' });
+    allowRepeatCalls(rig.core.db);
     await seedWork(client, rig.clock, day0);
     page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     pageErrors = [];

@@ -1,3 +1,5 @@
+import type { Db } from '../../src/main/core/db/open';
+import { writeSettings } from '../../src/main/core/settings/db/settings';
 import type { Client } from '../../src/renderer/api/client';
 import type { Lead } from '../../src/shared/domain';
 import type { EndCause } from '../../src/shared/softphone';
@@ -123,4 +125,13 @@ export async function seedWork(
   });
   clock.set(at(0, 12));
   return { leads, now: clock.now() };
+}
+
+/**
+ * The seeded history calls some reached customers again within a day, as teams did before the
+ * 24-hour rule (Decree 91) was enforced: the rule is turned off for the install being seeded
+ * (what reports and exports count does not depend on it).
+ */
+export function allowRepeatCalls(db: Db): void {
+  writeSettings(db, { repeatCallRule: false });
 }

@@ -4,6 +4,7 @@ import { DiagnosticsSection } from '../access/DiagnosticsSection';
 import { RoleGate } from '../access/RoleGate';
 import { SecurityAdmin } from '../access/SecurityAdmin';
 import { CallingHoursAdmin } from '../settings/CallingHoursAdmin';
+import { ComplianceAdmin } from '../compliance/ComplianceAdmin';
 import { ProductAdmin } from '../orders/ProductAdmin';
 import { SipAccountAdmin } from '../sipAccounts/SipAccountAdmin';
 import { StatusAdmin } from '../workflow/StatusAdmin';
@@ -25,6 +26,7 @@ export function AdminScreen() {
         <TrustedKeysAdmin />
         <BackupAdmin />
       </RoleGate>
+      <ComplianceAdmin />
       <AudioSettings />
       <SyncAdmin />
       <DiagnosticsSection />

@@ -326,7 +326,17 @@ export const en: Messages = {
       'Not a valid server address (for example https://leadphone.example.com:8750).',
     team_url_required: 'Enter the server address.',
     team_code_required: 'Enter the one-time code.',
+    dnc_reason_required: 'Enter a reason.',
+    dnc_import_running: 'A register is being imported; wait until it is done.',
+    dnc_file_not_text:
+      'This file is not a text list of phone numbers (it looks binary). The list in force is unchanged.',
+    dnc_file_no_numbers: 'This file holds no valid phone number. The list in force is unchanged.',
+    dnc_file_truncated:
+      'This file was cut short (its last line is incomplete). Get the whole file again; the list in force is unchanged.',
     code: {
+      dnc_blocked: 'This number is on a do-not-call list.',
+      call_too_soon: 'This number was called in the last 24 hours.',
+      dnc_file_refused: 'This register file was refused; the list in force is unchanged.',
       invalid_input: 'Some input is not right.',
       unknown_method: 'This request is not supported.',
       not_found: 'Not found.',
@@ -353,6 +363,56 @@ export const en: Messages = {
         'The team server cannot be reached. Your work is kept on this computer and goes up once it can.',
       team_refused: 'The team server refused the request.',
       team_not_linked: 'This install is not connected to a team server.',
+    },
+  },
+  compliance: {
+    title: 'Compliance: do-not-call lists and calling rules',
+    rulesTitle: 'Rules',
+    rule: {
+      dnc: "No advertising call to a number on a do-not-call list: the team's list (customers who asked not to be called, or numbers a supervisor added) and the national do-not-call register (Decree 91/2020/NĐ-CP, Art. 7). LeadPhone blocks calls to these numbers: click to call, the keypad and power mode.",
+      repeat:
+        'At most one advertising call to a number in 24 hours (Decree 91/2020/NĐ-CP, Art. 13). When on, LeadPhone blocks a second call to the same number within 24 hours of the last call the customer answered, and says from when it may be called again. A callback the customer asked for (the outcome “Call back” at a time the customer chose) counts as the customer’s consent and is not blocked.',
+      notLegalAdvice: 'This is how LeadPhone applies the rules, not legal advice.',
+    },
+    repeatRuleOn: 'Apply the one-call-per-24-hours rule',
+    teamTitle: "The team's do-not-call list",
+    teamHint:
+      'Numbers of customers marked “Do not call” join this list by themselves. Supervisors may add or remove numbers with a reason.',
+    addTitle: 'Add a number to the do-not-call list',
+    number: 'Phone number',
+    reason: 'Reason',
+    add: 'Add to the list',
+    addedAt: 'Added',
+    remove: 'Remove from the list',
+    removeNumber: 'Remove {{number}} from the list',
+    fromLead: 'The customer asked not to be called',
+    teamCount: "{{count}} numbers on the team's list.",
+    teamEmpty: "The team's list holds no number yet.",
+    nationalTitle: 'National do-not-call register',
+    nationalHint:
+      "Import the file the register's operator provides (CSV or TXT, one number per line or a column of numbers). The new copy replaces the old one only when the whole file was read; a damaged file is refused and the copy in force stays.",
+    nationalInForce: 'The national register in force',
+    nationalInfo:
+      'In force: {{file}}, dated {{date}}, {{count}} numbers (imported {{importedAt}}).',
+    nationalNone: 'No national register imported yet.',
+    importTitle: 'Import the national register',
+    registerFile: 'Register file (CSV/TXT)',
+    registerDate: "The file's date",
+    import: 'Import the register',
+    importing: 'Importing…',
+    importProgress: 'Register import progress',
+    badge: { team: 'Do-not-call list', national: 'National DNC' },
+    badgeTitle: {
+      team: "The number is on the team's do-not-call list: it cannot be called.",
+      national: 'The number is on the national do-not-call register: it cannot be called.',
+    },
+    block: {
+      team: "Cannot call: this number is on the team's do-not-call list (the customer asked not to be called).",
+      teamReason: "Cannot call: this number is on the team's do-not-call list. Reason: {{reason}}",
+      national:
+        'Cannot call: this number is on the national do-not-call register (copy dated {{date}}).',
+      repeat:
+        'Cannot call: this number was called at {{lastCall}}. Under the one-call-per-24-hours rule it may be called again from {{allowedFrom}}.',
     },
   },
   phone: {

@@ -324,7 +324,18 @@ export const vi = {
     team_url_invalid: 'Địa chỉ máy chủ không hợp lệ (ví dụ https://leadphone.congty.vn:8750).',
     team_url_required: 'Hãy nhập địa chỉ máy chủ.',
     team_code_required: 'Hãy nhập mã kết nối.',
+    dnc_reason_required: 'Hãy nhập lý do.',
+    dnc_import_running: 'Đang nhập một danh sách đăng ký; hãy chờ xong.',
+    dnc_file_not_text:
+      'Tệp này không phải danh sách số điện thoại dạng chữ (có vẻ là tệp nhị phân). Danh sách đang dùng vẫn giữ nguyên.',
+    dnc_file_no_numbers:
+      'Tệp này không có số điện thoại hợp lệ nào. Danh sách đang dùng vẫn giữ nguyên.',
+    dnc_file_truncated:
+      'Tệp bị cắt ngang giữa chừng (dòng cuối không trọn vẹn). Hãy tải lại tệp đầy đủ; danh sách đang dùng vẫn giữ nguyên.',
     code: {
+      dnc_blocked: 'Số này nằm trong danh sách không gọi.',
+      call_too_soon: 'Số này đã được gọi trong 24 giờ qua.',
+      dnc_file_refused: 'Không nhận tệp danh sách này; danh sách đang dùng vẫn giữ nguyên.',
       invalid_input: 'Dữ liệu nhập chưa đúng.',
       unknown_method: 'Yêu cầu không được hỗ trợ.',
       not_found: 'Không tìm thấy.',
@@ -351,6 +362,55 @@ export const vi = {
         'Không kết nối được máy chủ nhóm. Công việc vẫn được lưu trên máy và sẽ gửi lên khi kết nối lại.',
       team_refused: 'Máy chủ nhóm từ chối yêu cầu.',
       team_not_linked: 'Máy này chưa kết nối máy chủ nhóm.',
+    },
+  },
+  compliance: {
+    title: 'Tuân thủ: danh sách không gọi và quy tắc gọi',
+    rulesTitle: 'Quy tắc',
+    rule: {
+      dnc: 'Không gọi quảng cáo tới số nằm trong danh sách không gọi: danh sách của nhóm (khách yêu cầu không gọi lại, hoặc do giám sát thêm) và Danh bạ không quảng cáo quốc gia (Nghị định 91/2020/NĐ-CP, Điều 7). LeadPhone chặn cuộc gọi tới các số này: bấm gọi, bàn phím và chế độ gọi liên tục.',
+      repeat:
+        'Mỗi số chỉ nhận tối đa một cuộc gọi quảng cáo trong 24 giờ (Nghị định 91/2020/NĐ-CP, Điều 13). Khi bật, LeadPhone chặn cuộc gọi thứ hai tới cùng một số trong vòng 24 giờ kể từ cuộc gọi trước mà khách đã nghe máy, và cho biết từ lúc nào được gọi lại. Cuộc gọi lại do chính khách hẹn (kết quả “Hẹn gọi lại” với giờ khách chọn) được coi là khách đồng ý và không bị chặn.',
+      notLegalAdvice: 'Đây là cách LeadPhone áp dụng quy định, không phải tư vấn pháp lý.',
+    },
+    repeatRuleOn: 'Áp dụng quy tắc một cuộc gọi mỗi 24 giờ',
+    teamTitle: 'Danh sách không gọi của nhóm',
+    teamHint:
+      'Số của khách được đánh dấu “Không gọi lại” tự vào danh sách này. Giám sát có thể thêm hoặc bỏ số kèm lý do.',
+    addTitle: 'Thêm số vào danh sách không gọi',
+    number: 'Số điện thoại',
+    reason: 'Lý do',
+    add: 'Thêm vào danh sách',
+    addedAt: 'Ngày thêm',
+    remove: 'Bỏ khỏi danh sách',
+    removeNumber: 'Bỏ số {{number}} khỏi danh sách',
+    fromLead: 'Khách yêu cầu không gọi lại',
+    teamCount: '{{count}} số trong danh sách của nhóm.',
+    teamEmpty: 'Danh sách của nhóm chưa có số nào.',
+    nationalTitle: 'Danh bạ không quảng cáo quốc gia',
+    nationalHint:
+      'Nhập tệp do đơn vị quản lý danh bạ cung cấp (CSV hoặc TXT, mỗi dòng một số hoặc một cột số). Bản mới chỉ thay bản cũ khi cả tệp đọc được; tệp hỏng bị từ chối và bản đang dùng giữ nguyên.',
+    nationalInForce: 'Danh bạ quốc gia đang dùng',
+    nationalInfo: 'Đang dùng: {{file}}, ngày {{date}}, {{count}} số (nhập lúc {{importedAt}}).',
+    nationalNone: 'Chưa nhập danh bạ quốc gia.',
+    importTitle: 'Nhập danh bạ quốc gia',
+    registerFile: 'Tệp danh bạ (CSV/TXT)',
+    registerDate: 'Ngày của tệp',
+    import: 'Nhập danh bạ',
+    importing: 'Đang nhập…',
+    importProgress: 'Tiến độ nhập danh bạ',
+    badge: { team: 'DS không gọi', national: 'DNC quốc gia' },
+    badgeTitle: {
+      team: 'Số nằm trong danh sách không gọi của nhóm: không thể gọi.',
+      national: 'Số nằm trong Danh bạ không quảng cáo quốc gia: không thể gọi.',
+    },
+    block: {
+      team: 'Không thể gọi: số này nằm trong danh sách không gọi của nhóm (khách yêu cầu không gọi lại).',
+      teamReason: 'Không thể gọi: số này nằm trong danh sách không gọi của nhóm. Lý do: {{reason}}',
+      national:
+        'Không thể gọi: số này nằm trong Danh bạ không quảng cáo quốc gia (bản ngày {{date}}).',
+      repeat:
+        'Không thể gọi: số này đã được gọi lúc {{lastCall}}. Theo quy tắc một cuộc gọi mỗi 24 giờ, được gọi lại từ {{allowedFrom}}.',
     },
   },
   phone: {

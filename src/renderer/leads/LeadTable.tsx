@@ -58,6 +58,11 @@ export function LeadTable({ leads, now, selectedId, onSelect, onOpen, onCall }: 
                 {lead.name}
               </Button>
               {lead.doNotCall && <span className="flag">{t('detail.doNotCallBadge')}</span>}
+              {lead.dncList && !lead.doNotCall && (
+                <span className="flag" title={t(`compliance.badgeTitle.${lead.dncList}`)}>
+                  {t(`compliance.badge.${lead.dncList}`)}
+                </span>
+              )}
               {lead.phoneWrong && <span className="flag">{t('detail.phoneWrongBadge')}</span>}
             </td>
             <td className="mono">

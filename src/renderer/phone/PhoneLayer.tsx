@@ -4,7 +4,7 @@ import type { Lead } from '../../shared/domain';
 import { usePhone, usePhoneController, usePhoneStore } from './phoneContext';
 import { useNow } from '../ui/useNow';
 import { hotkeyAction } from './phoneHotkeys';
-import { useQueue, useStores } from '../app/stores';
+import { useQueue, useSettings, useStores } from '../app/stores';
 import {
   callList,
   consultOf,
@@ -18,6 +18,7 @@ import { IncomingCall } from './IncomingCall';
 import { PowerModeCountdown } from './PowerModeCountdown';
 import { SaveNumberPrompt } from './SaveNumberPrompt';
 import { Button } from '../ui/Button';
+import { blockText } from '../compliance/blockText';
 
 /** How long after a save power mode waits for the queue to offer the next lead. */
 const POWER_MODE_LOOK_MS = 10_000;
@@ -43,6 +44,7 @@ export function PhoneLayer({ onOpenLead }: Props) {
   const order = usePhone((s) => s.order);
   const followUps = usePhone((s) => s.followUps);
   const notice = usePhone((s) => s.notice);
+  const timeZone = useSettings((s) => s.settings.timeZone);
   const powerMode = usePhone((s) => s.powerMode);
   const lastDisposition = usePhone((s) => s.lastDisposition);
   const [keypadOpen, setKeypadOpen] = useState(false);
@@ -145,7 +147,13 @@ export function PhoneLayer({ onOpenLead }: Props) {
     <>
       {notice && (
         <p className="form__error phone-notice" role="alert">
-          {t(notice.source === 'api' ? `errors.code.${notice.code}` : `phone.error.${notice.code}`)}{' '}
+          {notice.block
+            ? blockText(t, notice.block, timeZone)
+            : t(
+                notice.source === 'api'
+                  ? `errors.code.${notice.code}`
+                  : `phone.error.${notice.code}`,
+              )}{' '}
           <Button onClick={() => store.getState().showNotice(null)}>{t('phone.dismiss')}</Button>
         </p>
       )}

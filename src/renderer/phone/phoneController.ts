@@ -3,6 +3,7 @@ import { checkPhone } from '../../shared/phone';
 import type { SipAccountView } from '../../shared/softphone';
 import { ApiCallError, type Client } from '../api/client';
 import type { PhoneStore } from './phoneStore';
+import { blockOfError } from '../compliance/blockText';
 import { loadDevicePrefs, loadPowerMode, savePowerMode, saveDevicePrefs } from './audioDevices';
 import { Phone, PhoneError, type ConnectionTest } from './sip/Phone';
 import { clientBackend } from './sip/phoneBackend';
@@ -52,7 +53,10 @@ export function createPhoneController(
     if (error instanceof PhoneError) {
       store.getState().showNotice({ code: error.code, source: 'phone', callId });
     } else if (error instanceof ApiCallError) {
-      store.getState().showNotice({ code: error.error.code, source: 'api', callId });
+      const block = blockOfError(error.error);
+      store
+        .getState()
+        .showNotice({ code: error.error.code, source: 'api', callId, ...(block ? { block } : {}) });
     } else {
       store.getState().showNotice({ code: 'call_failed', source: 'phone', callId });
     }
@@ -73,6 +77,14 @@ export function createPhoneController(
   async function dial(number: string, leadId: string | null, leadName: string | null) {
     store.getState().showNotice(null);
     try {
+      // A listed number or a second call within 24 hours is refused before the phone is asked
+      // anything (main refuses again at calls.start): the agent reads why, and until when.
+      const { block } = await client.call('compliance.check', { leadId, number });
+      if (block) {
+        const code = block.kind === 'repeat' ? 'call_too_soon' : 'dnc_blocked';
+        store.getState().showNotice({ code, source: 'api', callId: null, block });
+        return;
+      }
       await phone.call({ number, leadId, leadName });
     } catch (error) {
       notify(error);

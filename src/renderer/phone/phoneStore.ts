@@ -1,3 +1,4 @@
+import type { CallBlock } from '../../shared/api/compliance';
 import { createStore } from 'zustand/vanilla';
 import type { Lead } from '../../shared/domain';
 import type {
@@ -14,6 +15,8 @@ export interface PhoneNotice {
   /** `phone.error.` for the phone's codes, `errors.code.` for the API's. */
   source: 'phone' | 'api';
   callId: string | null;
+  /** Why a call was refused (a do-not-call list, the 24-hour rule): said in full. */
+  block?: CallBlock;
 }
 
 /** After a call ends, what the agent is asked to do next. */
@@ -224,6 +227,7 @@ export function nextLeadToDial(
         lead.id !== justHandled &&
         lead.phone !== null &&
         !lead.doNotCall &&
+        !lead.dncList &&
         !lead.phoneWrong &&
         (lead.nextAction === 'call_now' ||
           (lead.nextAction === 'callback' &&

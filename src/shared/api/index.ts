@@ -4,6 +4,7 @@ import { accessArea } from './access';
 import { appArea } from './app';
 import { backupsArea } from './backups';
 import { callsArea } from './calls';
+import { complianceArea } from './compliance';
 import type { Area } from './contract';
 import { exportArea } from './export';
 import { intakeArea } from './intake';
@@ -28,6 +29,7 @@ export * from './access';
 export * from './app';
 export * from './backups';
 export * from './calls';
+export * from './compliance';
 export * from './contract';
 export * from './export';
 export * from './intake';
@@ -60,6 +62,7 @@ export const areas = {
   backups: backupsArea,
   storage: storageArea,
   team: teamArea,
+  compliance: complianceArea,
 } as const satisfies Record<string, Area>;
 
 export const api = {
@@ -79,6 +82,7 @@ export const api = {
   ...backupsArea.methods,
   ...storageArea.methods,
   ...teamArea.methods,
+  ...complianceArea.methods,
 } as const;
 
 /** Events main pushes to the renderer. */
@@ -99,6 +103,7 @@ export const events = {
   ...backupsArea.events,
   ...storageArea.events,
   ...teamArea.events,
+  ...complianceArea.events,
 } as const;
 
 export type Api = typeof api;

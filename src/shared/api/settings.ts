@@ -24,6 +24,7 @@ export const SettingsUpdateInput = z
       .refine(isTimeZone, { message: 'time_zone_invalid' })
       .optional(),
     callingWindow: CallingWindow.optional(),
+    repeatCallRule: z.boolean().optional(),
   })
   .strict();
 
@@ -37,7 +38,9 @@ export const settingsArea = {
       role: 'agent',
       roleFor: (input) => {
         const changes = (input ?? {}) as Record<string, unknown>;
-        return changes.callingWindow !== undefined || changes.timeZone !== undefined
+        return changes.callingWindow !== undefined ||
+          changes.timeZone !== undefined ||
+          changes.repeatCallRule !== undefined
           ? 'admin'
           : null;
       },

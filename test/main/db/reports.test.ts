@@ -5,7 +5,7 @@ import { reportDays } from '../../../src/shared/reportDays';
 import { reachRate } from '../../../src/shared/reportTypes';
 import { T0 } from '../../helpers/fakeClock';
 import { tempCore, type TempCore } from '../../helpers/tempCore';
-import { seedWork } from '../../helpers/workSeed';
+import { allowRepeatCalls, seedWork } from '../../helpers/workSeed';
 import { clientOf, makeSupervisor } from '../export/exportRig';
 
 const HOUR = 3_600_000;
@@ -20,6 +20,7 @@ describe('reports', () => {
     t = tempCore();
     makeSupervisor(t.core.db);
     client = clientOf(t);
+    allowRepeatCalls(t.core.db);
     await seedWork(client, t.clock, DAY0);
   });
   afterEach(() => t.dispose());

@@ -12,7 +12,7 @@ import {
 import { writeSettings } from '../../../src/main/core/settings/db/settings';
 import { T0 } from '../../helpers/fakeClock';
 import { tempCore, type TempCore } from '../../helpers/tempCore';
-import { seedWork, type SeededWork } from '../../helpers/workSeed';
+import { allowRepeatCalls, seedWork, type SeededWork } from '../../helpers/workSeed';
 import { clientOf, makeSupervisor, newId } from './exportRig';
 
 // T0 is 09:00 in Hồ Chí Minh City; day 0 starts at its midnight.
@@ -38,6 +38,7 @@ describe('exports of leads, calls and orders', () => {
     t = tempCore();
     makeSupervisor(t.core.db);
     client = clientOf(t);
+    allowRepeatCalls(t.core.db);
     work = await seedWork(client, t.clock, DAY0);
   });
   afterEach(() => t.dispose());

@@ -192,6 +192,14 @@ describe('nextLeadToDial (power mode)', () => {
     expect(nextLeadToDial([handled, later, fresh], handled.id, now)?.id).toBe(fresh.id);
   });
 
+  it('skips a lead whose number is on a do-not-call list', () => {
+    const team = leadFixture({ phone: '+84912000008', dncList: 'team' });
+    const national = leadFixture({ phone: '+84912000009', dncList: 'national' });
+    const fresh = leadFixture({ phone: '+84912000010' });
+    expect(nextLeadToDial([team, national, fresh], null, now)?.id).toBe(fresh.id);
+    expect(nextLeadToDial([team, national], null, now)).toBeNull();
+  });
+
   it('finds nothing when nothing is due', () => {
     const none = leadFixture({ phone: '+84912000007', nextAction: 'none' });
     expect(nextLeadToDial([none], null, now)).toBeNull();

@@ -9,9 +9,11 @@ import { getCall, insertCall, updateCall } from './db/calls';
 import { findLeadIdByPhone, getLead } from '../leads/db/leads';
 import type { Db } from '../db/open';
 import { writeTx } from '../db/writeTx';
+import { blockError, callBlock } from '../compliance/callBlock';
 
 /**
- * Opens a call record before the phone dials (or rings); a do-not-call lead is refused. An
+ * Opens a call record before the phone dials (or rings); a do-not-call lead, a number on a
+ * do-not-call list and a second call within 24 hours are refused. An
  * outbound call to a lead dials the lead's stored number, whatever the renderer sent: an agent
  * with masking on only has `0912 *** 678`, and the record's number is what the phone dials.
  */
@@ -29,6 +31,11 @@ export function startCall(db: Db, input: z.output<typeof CallStartInput>, now: n
         },
       );
     }
+  }
+  if (input.direction === 'outbound') {
+    // The do-not-call lists and the 24-hour rule (compliance/callBlock.ts), before any record.
+    const block = callBlock(db, { lead: lead ?? null, number: input.number }, now);
+    if (block) throw blockError(block);
   }
   const id = newRowId();
   insertCall(db, {

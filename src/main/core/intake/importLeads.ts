@@ -11,6 +11,8 @@ import {
 } from '../../../shared/importTypes';
 import { DEFAULT_TIME_ZONE } from '../../../shared/time';
 import { createImportWriter } from './db/leadImport';
+import { dncBlock } from '../compliance/callBlock';
+import { anyDncList } from '../compliance/db/dncLists';
 import type { Db } from '../db/open';
 import { readImportRow, type RowContext } from './importRow';
 import { openSource } from './openSource';
@@ -128,6 +130,8 @@ export async function importLeads(
     now: options.now,
   };
   const writer = createImportWriter(db, options.now);
+  // Rows whose number is on a do-not-call list are flagged; with both lists empty, no lookups.
+  const onDncList = anyDncList(db) ? (e164: string) => dncBlock(db, e164) !== null : () => false;
   const counts = emptyCounts();
   const lines: ImportReportLine[] = [];
   let linesOmitted = 0;
@@ -172,6 +176,8 @@ export async function importLeads(
       if (lead.e164 === null) c.invalidPhones++;
       for (const reason of flags)
         l.push({ row, reason, name: lead.name, phone: lead.phoneAsGiven });
+      if (lead.e164 !== null && onDncList(lead.e164))
+        l.push({ row, reason: 'on_dnc_list', name: lead.name, phone: lead.phoneAsGiven });
     }
     writer.finish();
     if (options.inBatch) {

@@ -9,6 +9,7 @@ import { queuePage, stageCounts } from './db/leads';
 import { searchLeads, searchVisibleLeads } from './db/search';
 import { addNote, changeCustomerStatus, leadDetail, mustGetLead, updateLead } from './leadDetail';
 import { unmaskLeadUpdate } from './maskedEdits';
+import { withDncLists } from '../compliance/callBlock';
 
 export function createLeadsHandlers(ctx: {
   db: Db;
@@ -26,10 +27,10 @@ export function createLeadsHandlers(ctx: {
       if (!repeated) emit('leads.changed', { ids: [result.id] });
       return mustGetLead(db, result.id);
     },
-    'leads.list': (input) => ({
-      ...queuePage(db, { ...input, now: clock.now() }),
-      counts: stageCounts(db),
-    }),
+    'leads.list': (input) => {
+      const page = queuePage(db, { ...input, now: clock.now() });
+      return { ...page, items: withDncLists(db, page.items), counts: stageCounts(db) };
+    },
     'leads.get': ({ id }) => mustGetLead(db, id),
     'leads.detail': ({ id }) => leadDetail(db, id),
     'leads.update': (input) => {

@@ -7,6 +7,7 @@ import { createAppHandlers } from '../app/handlers';
 import type { Backups } from '../backups/backups';
 import { createBackupsHandlers } from '../backups/handlers';
 import { createCallsHandlers } from '../calls/handlers';
+import { createComplianceHandlers } from '../compliance/handlers';
 import { latestVersion, type Db } from '../db/open';
 import { createExportHandlers } from '../export/handlers';
 import type { Clock } from '../infra/clock';
@@ -108,5 +109,6 @@ export function createHandlerTable(ctx: {
     ...createSipAccountsHandlers({ db, clock, secrets: ctx.secrets, emit }),
     ...createSettingsHandlers({ db, emit }),
     ...createTeamHandlers({ db, team: ctx.team }),
+    ...createComplianceHandlers({ db, clock, emit, uploads }),
   } satisfies Handlers;
 }

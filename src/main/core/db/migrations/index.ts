@@ -14,6 +14,7 @@ import { m0160ImportRuns } from './0160-import-runs';
 import { m0170SecondNumber } from './0170-second-number';
 import { m0180BundleKeys } from './0180-bundle-keys';
 import { m0190TeamLink } from './0190-team-link';
+import { m0200Compliance } from './0200-compliance';
 
 export type { Migration } from './types';
 
@@ -34,4 +35,5 @@ export const migrations: readonly Migration[] = [
   m0170SecondNumber,
   m0180BundleKeys,
   m0190TeamLink,
+  m0200Compliance,
 ];

@@ -1,0 +1,51 @@
+/*
+ * The program of the national register's import thread (see registerInWorker.ts): its own
+ * connection, so reading and writing millions of numbers never holds the main thread.
+ */
+import { dirname } from 'node:path';
+import { parentPort, workerData } from 'node:worker_threads';
+import { AppError } from '../../../shared/errors';
+import { corrupt } from '../backups/backups';
+import { isCorruptionError } from '../db/integrity';
+import { openDatabase } from '../db/open';
+import { diskFullError, isDiskFullError } from '../infra/diskSpace';
+import { importRegister, type RegisterJob } from './registerImport';
+import type { RegisterReply } from './registerWorkerMessages';
+
+const WAL_SIZE_LIMIT_BYTES = 16 * 1024 * 1024;
+const PROGRESS_EVERY_MS = 250;
+
+const port = parentPort!;
+const job = workerData as RegisterJob & { dbPath: string };
+const send = (reply: RegisterReply) => port.postMessage(reply);
+
+async function run(): Promise<void> {
+  const db = openDatabase(job.dbPath);
+  db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
+  let last = 0;
+  try {
+    const info = await importRegister(db, job, {
+      onProgress: (fraction, numbers) => {
+        if (performance.now() - last < PROGRESS_EVERY_MS) return;
+        last = performance.now();
+        send({ type: 'progress', fraction, numbers });
+      },
+      // Between batches: copy the WAL back so the next batch starts it from its beginning.
+      afterBatch: () => void db.pragma('wal_checkpoint(PASSIVE)'),
+    });
+    send({ type: 'done', info });
+  } finally {
+    db.close();
+  }
+}
+
+function failure(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  if (isDiskFullError(err, dirname(job.dbPath))) return diskFullError();
+  if (isCorruptionError(err)) return corrupt();
+  return new AppError('internal', err instanceof Error ? err.message : String(err));
+}
+
+run().catch((err: unknown) => {
+  send({ type: 'failed', error: failure(err).toData() });
+});
