@@ -407,7 +407,7 @@ export const en: Messages = {
       national: 'The number is on the national do-not-call register: it cannot be called.',
     },
     block: {
-      team: "Cannot call: this number is on the team's do-not-call list (the customer asked not to be called).",
+      team: "Cannot call: the customer asked not to be called (the number is on the team's do-not-call list).",
       teamReason: "Cannot call: this number is on the team's do-not-call list. Reason: {{reason}}",
       national:
         'Cannot call: this number is on the national do-not-call register (copy dated {{date}}).',

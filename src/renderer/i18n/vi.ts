@@ -405,7 +405,7 @@ export const vi = {
       national: 'Số nằm trong Danh bạ không quảng cáo quốc gia: không thể gọi.',
     },
     block: {
-      team: 'Không thể gọi: số này nằm trong danh sách không gọi của nhóm (khách yêu cầu không gọi lại).',
+      team: 'Không thể gọi: Khách hàng đã yêu cầu không gọi lại (số nằm trong danh sách không gọi của nhóm).',
       teamReason: 'Không thể gọi: số này nằm trong danh sách không gọi của nhóm. Lý do: {{reason}}',
       national:
         'Không thể gọi: số này nằm trong Danh bạ không quảng cáo quốc gia (bản ngày {{date}}).',

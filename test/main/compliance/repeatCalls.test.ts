@@ -97,4 +97,27 @@ describe('a second call within 24 hours', () => {
     await call('settings.update', { repeatCallRule: false });
     expect((await dial(lead)).ok).toBe(true);
   });
+
+  it('does not count a call the network cut off: the agent may call straight back', async () => {
+    const lead = await call<Lead>('leads.add', { name: 'Bà Lan', phone: '0912 777 888' });
+    for (const endCause of ['network', 'media_lost'] as const) {
+      const c = await call<Call>('calls.start', {
+        leadId: lead.id,
+        direction: 'outbound',
+        number: lead.phone,
+      });
+      await call('calls.update', {
+        id: c.id,
+        answeredAt: t.clock.now() + 5000,
+        endedAt: t.clock.now() + 65_000,
+        endCause,
+      });
+      t.clock.advance(2 * MIN);
+      expect((await dial(lead)).ok).toBe(true);
+    }
+    // The call back that ends normally counts as any other.
+    await talk(lead);
+    t.clock.advance(2 * MIN);
+    expect(await dial(lead)).toMatchObject({ ok: false, error: { code: 'call_too_soon' } });
+  });
 });

@@ -7,6 +7,12 @@ import type { Db } from '../../db/open';
  * calls (index calls_started: at most a day of calls is read).
  */
 
+/**
+ * A call the network cut off (the connection or the audio lost) ended by nobody's choice:
+ * calling straight back continues that conversation, it is not a second advertising call.
+ */
+const NOT_CUT_OFF = "(end_cause IS NULL OR end_cause NOT IN ('network', 'media_lost'))";
+
 export function lastAnsweredCall(
   db: Db,
   args: { leadId: string | null; e164: string; since: number },
@@ -16,7 +22,7 @@ export function lastAnsweredCall(
         .prepare(
           `SELECT max(started_at) FROM calls
            WHERE lead_id = ? AND started_at >= ? AND direction = 'outbound'
-             AND answered_at IS NOT NULL`,
+             AND answered_at IS NOT NULL AND ${NOT_CUT_OFF}`,
         )
         .pluck()
         .get(args.leadId, args.since)
@@ -24,7 +30,7 @@ export function lastAnsweredCall(
         .prepare(
           `SELECT max(started_at) FROM calls
            WHERE started_at >= ? AND number = ? AND direction = 'outbound'
-             AND answered_at IS NOT NULL`,
+             AND answered_at IS NOT NULL AND ${NOT_CUT_OFF}`,
         )
         .pluck()
         .get(args.since, args.e164);
