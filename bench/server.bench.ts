@@ -127,6 +127,7 @@ export const serverBench: Bench = {
 
       // Supervisors: a socket each, a pull on every nudge (one at a time, coalesced).
       const seenAt = new Map<string, number>();
+      const pullErrors: unknown[] = [];
       const cursors = supervisors.map(() => 0);
       const base = await supervisors[0]!.client.pull({ cursor: 0, limit: 2000 });
       let baseCursor = base.cursor;
@@ -169,7 +170,12 @@ export const serverBench: Bench = {
         const ws = new WebSocket(`${server.url.replace('http', 'ws')}/v1/live`, {
           headers: { authorization: `Bearer ${s.token}` },
         });
-        ws.on('message', () => void pullers[i]!());
+        // A pull still running when the server stops at the end fails: that is not the load's.
+        ws.on('message', () =>
+          pullers[i]!().catch((err: unknown) => {
+            if (!stopPulls) pullErrors.push(err);
+          }),
+        );
         sockets.push(ws);
       }
       for (const a of agents) {
@@ -262,6 +268,8 @@ export const serverBench: Bench = {
       }
       const flushS = (performance.now() - tFlush) / 1000;
       stopPulls = true;
+      if (pullErrors.length > 0)
+        throw new Error(`supervisors' pulls failed: ${String(pullErrors[0])}`);
 
       console.log(
         `  ${pushMs.length} pushes in ${round(wall, 1)} s; nudge→pulled measured for ${lag.length} (${missed} not seen)`,

@@ -21,6 +21,7 @@ import {
   touchLead,
   storeBatch,
   updateRow,
+  type LeadState,
 } from '../db/syncRows';
 import { HttpError } from '../http/httpError';
 
@@ -82,6 +83,7 @@ export async function applyPush(
       initial: req.initial === true,
       refusedLeads: new Set(),
       outcomesByLead: new Map(),
+      leads: new Map(),
     };
     const records = [...req.records].sort((a, b) => tableOrder.get(a.t)! - tableOrder.get(b.t)!);
     for (const r of records) {
@@ -117,6 +119,24 @@ interface PushContext {
   /** Leads whose own record was refused: their outcomes in this batch do not move them. */
   refusedLeads: Set<string>;
   outcomesByLead: Map<string, Row[]>;
+  /**
+   * The leads this batch's history rows point at, resolved and locked once: the lock holds to
+   * the end of the transaction, and the lead records (applied before any history) are done.
+   */
+  leads: Map<string, Promise<{ id: string; aliased: boolean; lead: LeadState | undefined }>>;
+}
+
+/** A lead a history row names, through its alias, locked (once per batch). */
+function lockedLead(ctx: PushContext, givenId: string) {
+  let found = ctx.leads.get(givenId);
+  if (!found) {
+    found = (async () => {
+      const resolved = await resolveLeadId(ctx.tx, givenId);
+      return { ...resolved, lead: await lockLead(ctx.tx, resolved.id) };
+    })();
+    ctx.leads.set(givenId, found);
+  }
+  return found;
 }
 
 function refuse(
@@ -274,9 +294,9 @@ async function applyHistory(ctx: PushContext, t: SyncTable, row: Row): Promise<v
   }
   let leadId: string | null = spec.lead ? (row[spec.lead] as string | null) : null;
   if (leadId !== null) {
-    const resolved = await resolveLeadId(tx, leadId);
+    const resolved = await lockedLead(ctx, leadId);
     leadId = resolved.id;
-    const lead = await lockLead(tx, leadId);
+    const { lead } = resolved;
     if (!lead) return refuse(ctx, t, id, 'lead_unknown');
     if (
       who.role === 'agent' &&
@@ -291,12 +311,14 @@ async function applyHistory(ctx: PushContext, t: SyncTable, row: Row): Promise<v
     if (lead.owner) ctx.effects.owners.add(lead.owner);
   }
   const written = { ...row, ...(spec.lead ? { [spec.lead]: leadId } : {}) };
-  const existing = await getRow(tx, spec, id);
-  let changed = false;
-  if (!existing) changed = await insertRow(tx, spec, written);
-  else if (spec.rank === 'progress' && known(spec.table, written) > known(spec.table, existing)) {
-    changed = await updateRow(tx, spec, written);
-  } else if (spec.rank === 'lww') {
+  // Most history is new: try the insert first, and read the stored row only when it was there.
+  let changed = await insertRow(tx, spec, written);
+  const existing = changed ? undefined : await getRow(tx, spec, id);
+  if (existing && spec.rank === 'progress') {
+    if (known(spec.table, written) > known(spec.table, existing)) {
+      changed = await updateRow(tx, spec, written);
+    }
+  } else if (existing && spec.rank === 'lww') {
     // An order's later state wins by arrival, never by the clocks of two machines.
     if (who.role === 'agent' && existing.agent_id !== null && existing.agent_id !== who.agentId) {
       if (ctx.initial) return refuse(ctx, t, id, 'not_yours');
@@ -319,7 +341,7 @@ async function applyOrderItem(ctx: PushContext, row: Row): Promise<void> {
   const leadId = await orderLeadId(tx, String(row.order_id));
   if (leadId === undefined) return refuse(ctx, 'order_items', String(row.id), 'lead_unknown');
   if (who.role === 'agent') {
-    const lead = await lockLead(tx, leadId);
+    const { lead } = await lockedLead(ctx, leadId);
     if (
       lead?.owner !== who.agentId &&
       !ctx.initial &&
