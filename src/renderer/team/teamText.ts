@@ -1,24 +1,19 @@
 import type { TFunction } from 'i18next';
 import type { ApiError } from '../../shared/errors';
+import { ServerErrorCode } from '../../shared/team/protocol';
 import type { TeamStatus } from '../../shared/team/status';
 import { errorText } from '../ui/apiError';
 
-/** What the server may say no with (`data.reason` of `team_refused`), each with its sentence. */
+/**
+ * What the server may say no with (`data.reason` of `team_refused`), each with its sentence;
+ * `unavailable` is said as unreachable, and `bad_answer` is the app's own (not a server's) word.
+ */
 export const TEAM_REFUSAL_CODES = [
-  'unauthorized',
-  'device_revoked',
-  'forbidden',
-  'forbidden_change',
-  'batch_conflict',
-  'invalid_input',
-  'enrolment_code_invalid',
-  'enrolment_code_expired',
-  'agent_code_taken',
-  'not_found',
-  'too_large',
-  'internal',
-  'bad_answer',
-] as const;
+  ...ServerErrorCode.options.filter(
+    (c): c is Exclude<ServerErrorCode, 'unavailable'> => c !== 'unavailable',
+  ),
+  'bad_answer' as const,
+];
 
 /** Why the team did not take one change (push.ts's reasons, and the app's own `forbidden`). */
 export const CHANGE_REFUSAL_REASONS = [

@@ -2,13 +2,9 @@
  * The program of the national register's import thread (see registerInWorker.ts): its own
  * connection, so reading and writing millions of numbers never holds the main thread.
  */
-import { dirname } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import { AppError } from '../../../shared/errors';
-import { corrupt } from '../backups/backups';
-import { isCorruptionError } from '../db/integrity';
 import { openDatabase } from '../db/open';
-import { diskFullError, isDiskFullError } from '../infra/diskSpace';
+import { workerFailure } from '../plumbing/workerFailure';
 import { importRegister, type RegisterJob } from './registerImport';
 import type { RegisterReply } from './registerWorkerMessages';
 
@@ -39,13 +35,6 @@ async function run(): Promise<void> {
   }
 }
 
-function failure(err: unknown): AppError {
-  if (err instanceof AppError) return err;
-  if (isDiskFullError(err, dirname(job.dbPath))) return diskFullError();
-  if (isCorruptionError(err)) return corrupt();
-  return new AppError('internal', err instanceof Error ? err.message : String(err));
-}
-
 run().catch((err: unknown) => {
-  send({ type: 'failed', error: failure(err).toData() });
+  send({ type: 'failed', error: workerFailure(err, job.dbPath).toData() });
 });

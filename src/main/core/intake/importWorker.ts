@@ -3,15 +3,11 @@
  * to the database, so a 2,000,000-row file is parsed and written without holding the main
  * thread: the app keeps answering calls while a batch is being written.
  */
-import { dirname } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import { AppError } from '../../../shared/errors';
 import type { ImportFile, ImportMappingInput } from '../../../shared/importTypes';
-import { corrupt } from '../backups/backups';
-import { isCorruptionError } from '../db/integrity';
 import { recordImportProgress } from './db/importRuns';
-import { diskFullError, isDiskFullError } from '../infra/diskSpace';
 import { openDatabase } from '../db/open';
+import { workerFailure } from '../plumbing/workerFailure';
 import { importLeads } from './importLeads';
 import type { WorkerReply, WorkerRequest } from './importWorkerMessages';
 
@@ -71,14 +67,6 @@ async function run(): Promise<void> {
   }
 }
 
-/** What main must know of a failure: a full disk and a damaged file are not bugs. */
-function failure(err: unknown): AppError {
-  if (err instanceof AppError) return err;
-  if (isDiskFullError(err, dirname(job.dbPath))) return diskFullError();
-  if (isCorruptionError(err)) return corrupt();
-  return new AppError('internal', err instanceof Error ? err.message : String(err));
-}
-
 run().catch((err: unknown) => {
-  send({ type: 'failed', error: failure(err).toData() });
+  send({ type: 'failed', error: workerFailure(err, job.dbPath).toData() });
 });
