@@ -4,22 +4,26 @@ import { useStores } from './stores';
 
 /**
  * Fills the stores at start, then keeps them in step with what main announces: leads changed,
- * a reminder due or opened from its notification, settings and the catalogue changed, the team server's link, and the
- * connection back after a loss (the browser host), when everything is read again.
+ * a reminder due or opened from its notification, settings and the catalogue changed, the team
+ * server's link, and the connection back after a loss (the browser host), when everything is read
+ * again.
  */
 export function useCoreEvents(): void {
   const { client, queue, settings, catalogue, reminders, drawer, team } = useStores();
   useEffect(() => {
-    void settings.getState().load();
-    void catalogue.getState().load();
-    void queue.getState().reload();
-    void reminders.getState().loadMissed();
-    void reminders.getState().loadActive();
-    void reminders.getState().refresh();
-    void team
-      .getState()
-      .load()
-      .catch(() => undefined);
+    const readAll = () => {
+      void settings.getState().load();
+      void catalogue.getState().load();
+      void queue.getState().reload();
+      void reminders.getState().loadMissed();
+      void reminders.getState().loadActive();
+      void reminders.getState().refresh();
+      void team
+        .getState()
+        .load()
+        .catch(() => undefined);
+    };
+    readAll();
     const offs = [
       client.on('leads.changed', () => {
         void queue.getState().reload();
@@ -29,16 +33,8 @@ export function useCoreEvents(): void {
         reminders.getState().onDue(r);
         showBrowserNotification(r);
       }),
-      client.on('connection.restored', () => {
-        void queue.getState().reload();
-        void reminders.getState().loadMissed();
-        void reminders.getState().loadActive();
-        void reminders.getState().refresh();
-        void team
-          .getState()
-          .load()
-          .catch(() => undefined);
-      }),
+      // Anything may have changed while the connection was down.
+      client.on('connection.restored', readAll),
       client.on('reminder.open', ({ leadId }) => {
         reminders.getState().openedLead(leadId);
         drawer.getState().open(leadId);
