@@ -10,30 +10,24 @@ import {
   type TeamClient,
   type TeamTransport,
 } from '../../../shared/team/client';
-import { routes, type Refusal } from '../../../shared/team/protocol';
+import { routes } from '../../../shared/team/protocol';
 import type { TeamStatus } from '../../../shared/team/status';
 import type { Clock } from '../infra/clock';
 import type { Db } from '../db/open';
 import { selfAgent } from '../sync/db/agents';
 import type { Log } from '../infra/log';
 import type { Secrets } from '../infra/secrets';
-import { applyPullPage, dropRemovedLeads } from './applyPull';
 import { adoptSelfAgent } from './db/syncedRows';
 import {
-  addRefusal,
   deleteLink,
   insertLink,
   markRevoked,
   pendingCount,
   readLink,
-  setPushedSeq,
-  setRole,
-  setUploadMark,
-  takeBatchNumber,
   unseenRefusals,
   type TeamLinkRow,
 } from './db/teamLink';
-import { nextOutboxBatch, nextUploadPage } from './outbox';
+import { pullChanges, pushOutbox, uploadHistory, type TransferContext } from './transfer';
 import { lastChangeSeq, pauseLogging } from '../sync/db/changeLog';
 import { writeTx } from '../db/writeTx';
 
@@ -190,9 +184,9 @@ export function createTeamSync(o: TeamSyncOptions): TeamSync {
     state = 'syncing';
     announce();
     try {
-      await upload(client);
-      await push(client);
-      if (withPull) await pull(client);
+      await uploadHistory(transfer, client);
+      await pushOutbox(transfer, client);
+      if (withPull) await pullChanges(transfer, client);
       state = 'online';
       lastError = null;
       retryMs = RETRY_MIN_MS;
@@ -222,99 +216,13 @@ export function createTeamSync(o: TeamSyncOptions): TeamSync {
     announce();
   }
 
-  /** The first upload of what this install made alone, page by page, resumable. */
-  async function upload(client: TeamClient): Promise<void> {
-    for (;;) {
-      const l = link()!;
-      if (l.uploadTable === null) return;
-      const page = nextUploadPage(db, { table: l.uploadTable, key: l.uploadKey }, l.role);
-      if (page.records.length > 0) {
-        const r = await client.push({
-          batch: takeBatchNumber(db),
-          records: page.records,
-          initial: true,
-        });
-        keepRefusals(r.refused);
-      }
-      setUploadMark(db, page.next?.table ?? null, page.next?.key ?? null);
-    }
-  }
-
-  async function push(client: TeamClient): Promise<void> {
-    for (;;) {
-      const l = link()!;
-      const batch = nextOutboxBatch(db, l.pushedSeq, l.role);
-      if (batch.upTo === l.pushedSeq) return;
-      if (batch.records.length > 0) {
-        try {
-          const r = await client.push({ batch: takeBatchNumber(db), records: batch.records });
-          keepRefusals(r.refused);
-        } catch (err) {
-          if (!(err instanceof TeamServerError) || err.code !== 'forbidden_change') throw err;
-          // One record the team will never take must not hold up the others: each alone.
-          for (const rec of batch.records) {
-            try {
-              const r = await client.push({ batch: takeBatchNumber(db), records: [rec] });
-              keepRefusals(r.refused);
-            } catch (one) {
-              if (!(one instanceof TeamServerError) || one.code !== 'forbidden_change') throw one;
-              const id = String(rec.row.id ?? rec.row.code);
-              addRefusal(db, {
-                tbl: rec.t,
-                rowId: id,
-                reason: 'forbidden',
-                leadId: rec.t === 'leads' ? id : ((rec.row.lead_id as string | null) ?? null),
-                at: clock.now(),
-              });
-            }
-          }
-        }
-      }
-      setPushedSeq(db, batch.upTo);
-    }
-  }
-
-  function keepRefusals(refused: Refusal[]) {
-    for (const r of refused) {
-      addRefusal(db, {
-        tbl: r.t,
-        rowId: r.id,
-        reason: r.reason,
-        leadId: r.leadId ?? (r.t === 'leads' ? r.id : null),
-        at: clock.now(),
-      });
-    }
-  }
-
-  async function pull(client: TeamClient): Promise<void> {
-    const me = await client.me();
-    const l0 = link()!;
-    if (me.agent.role !== l0.role) {
-      setRole(db, me.agent.role, l0.teamName);
-      o.onRole?.(localRole(me.agent.role));
-    }
-    for (;;) {
-      const l = link()!;
-      const page = await client.pull({ cursor: l.cursor });
-      const changed = applyPullPage(
-        { db, pushedSeq: l.pushedSeq, armReminders: l.role === 'agent', now: clock.now() },
-        page,
-      );
-      if (changed.length > 0) o.onLeadsChanged(changed);
-      if (!page.more) break;
-    }
-    // Leads that left while their last changes were waiting go now that those went up.
-    const dropped = new Set<string>();
-    writeTx(db, () => {
-      pauseLogging(db, true);
-      dropRemovedLeads(
-        { db, pushedSeq: link()!.pushedSeq, armReminders: false, now: clock.now() },
-        dropped,
-      );
-      pauseLogging(db, false);
-    });
-    if (dropped.size > 0) o.onLeadsChanged([...dropped]);
-  }
+  const transfer: TransferContext = {
+    db,
+    now: () => clock.now(),
+    link: () => link()!,
+    onLeadsChanged: (ids) => o.onLeadsChanged(ids),
+    onRole: (role) => o.onRole?.(localRole(role)),
+  };
 
   // -------------------------------------------------------------------------------------------
   // The live socket: a nudge starts a round at once; without one, the poll timer does.
@@ -406,10 +314,7 @@ export function createTeamSync(o: TeamSyncOptions): TeamSync {
         adoptSelfAgent(db, enrolled.agent, now);
         pauseLogging(db, false);
         // What is in the change log now goes up with the first upload; the outbox starts here.
-        const seq = db
-          .prepare('SELECT coalesce(max(seq), 0) FROM change_log')
-          .pluck()
-          .get() as number;
+        const seq = lastChangeSeq(db);
         insertLink(db, {
           serverUrl: checked.url,
           deviceId: enrolled.deviceId,
