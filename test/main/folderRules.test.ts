@@ -152,4 +152,19 @@ describe('folder rules', () => {
       ),
     ).toEqual([]);
   });
+
+  it('keep source files under 400 lines, but for the two dictionaries', async () => {
+    const long = 'export const a = 1;\n'.repeat(401);
+    const rules = async (filePath: string) => {
+      const [result] = await eslint.lintText(long, { filePath });
+      return (result?.messages ?? []).map((m) => m.ruleId);
+    };
+    expect(await rules('src/main/core/leads/x.ts')).toContain('max-lines');
+    expect(await rules('src/renderer/leads/X.tsx')).toContain('max-lines');
+    expect(await rules('src/renderer/i18n/vi.ts')).not.toContain('max-lines');
+    const [short] = await eslint.lintText('export const a = 1;\n'.repeat(400), {
+      filePath: 'src/server/x.ts',
+    });
+    expect(short?.messages.map((m) => m.ruleId)).not.toContain('max-lines');
+  });
 });
