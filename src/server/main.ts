@@ -11,7 +11,8 @@ const usage = `LeadPhone team server
 
 Options:
   --port N                  the port to listen on (default 8750; 0 picks a free one)
-  --host ADDR               the address to listen on (default 127.0.0.1; with TLS 0.0.0.0)
+  --host ADDR               the address to listen on (default 127.0.0.1; with TLS 0.0.0.0;
+                            an address other than this machine's only with TLS)
   --tls-cert FILE --tls-key FILE   serve HTTPS/WSS; without them only this machine can connect
   --team-name NAME          the team's name, shown in the apps (first start only)
 `;
