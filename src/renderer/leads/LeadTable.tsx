@@ -1,3 +1,4 @@
+import { Phone } from 'lucide-react';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lead } from '../../shared/domain';
@@ -70,15 +71,14 @@ export function LeadTable({ leads, now, selectedId, onSelect, onOpen, onCall }: 
               {onCall && lead.phone && (
                 <Button
                   className="call call--compact"
+                  icon={Phone}
                   aria-label={t('phone.callLead', { name: lead.name })}
                   title={`${t('phone.callLead', { name: lead.name })} — ${t('phone.callShortcut')}`}
                   onClick={(e) => {
                     e.stopPropagation();
                     onCall(lead);
                   }}
-                >
-                  📞
-                </Button>
+                />
               )}
             </td>
             <td>{lead.source}</td>

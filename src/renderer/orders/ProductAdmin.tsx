@@ -1,3 +1,4 @@
+import { Check } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatVnd, type Product } from '../../shared/orders';
@@ -34,7 +35,9 @@ export function ProductAdmin() {
             <td>{p.code}</td>
             <td>{p.name}</td>
             <td className="mono">{formatVnd(p.unitPrice)}</td>
-            <td>{p.active ? '✓' : ''}</td>
+            <td>
+              {p.active && <Check className="icon" role="img" aria-label={t('admin.active')} />}
+            </td>
             <td>
               <Button onClick={() => edit(p)}>{t('admin.save')}…</Button>
             </td>
