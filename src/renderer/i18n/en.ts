@@ -5,6 +5,7 @@ export const en: Messages = {
     title: 'LeadPhone',
     loading: 'Loading…',
     language: 'Language',
+    places: 'Screens',
   },
   stage: {
     new: 'New leads',

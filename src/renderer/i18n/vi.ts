@@ -4,6 +4,7 @@ export const vi = {
     title: 'LeadPhone',
     loading: 'Đang tải…',
     language: 'Ngôn ngữ',
+    places: 'Các màn hình',
   },
   stage: {
     new: 'Data mới',

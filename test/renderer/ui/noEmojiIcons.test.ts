@@ -11,7 +11,7 @@ const RENDERER = join(__dirname, '../../../src/renderer');
  * emoji font draws them as empty boxes; the renderer's icons are SVG (lucide-react).
  */
 const ICON_LIKE =
-  /[\p{Extended_Pictographic}\u2190\u2191\u2193-\u21FF\u2300-\u23FF\u25A0-\u27BF\u2B00-\u2BFF\uFE0F]/u;
+  /[\p{Extended_Pictographic}\u2190\u2191\u2193-\u21FF\u2300-\u23FF\u25A0-\u27BF\u2B00-\u2BFF]|\uFE0F/u;
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
@@ -25,7 +25,7 @@ function sourceFiles(dir: string): string[] {
 
 describe('icons in the renderer', () => {
   it('tells an icon-like character from the text around it', () => {
-    for (const c of ['📞', '🔒', '✓', '✕', '⚠', '☎', '✉', '↻', '▶', '⌫', '❌', '⭐'])
+    for (const c of ['📞', '🔒', '✓', '✕', '⚠', '☎', '✉', '↻', '▶', '⌫', '❌', '⭐', '\uFE0F'])
       expect(ICON_LIKE.test(c), c).toBe(true);
     for (const c of ['→', '₫', 'Đ', 'ạ', '·', '…', '—', '×', '“', '─', '%'])
       expect(ICON_LIKE.test(c), c).toBe(false);
