@@ -1,7 +1,8 @@
 import { Check } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatVnd, type Product } from '../../shared/orders';
+import { formatVnd } from '../../shared/money';
+import { type Product } from '../../shared/orders';
 import { TEXT_LIMITS } from '../../shared/textLimits';
 import { createActionKey } from '../api/actionKey';
 import { useCatalogue, useStores } from '../app/stores';
