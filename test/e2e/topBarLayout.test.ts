@@ -143,7 +143,7 @@ describe('the agent workspace fits a laptop screen', () => {
   ]) {
     const size = `${viewport.width}×${viewport.height}`;
 
-    it(`keeps the top bar on one line and shows at least 12 leads at ${size}, in Vietnamese and English`, async () => {
+    it(`keeps the top bar on one line and shows at least 12 leads at ${size}, with and without a lead open, in Vietnamese and English`, async () => {
       await seedAndOpen(viewport);
       await expectControls(ctx.page);
       await expectOneLineBar(ctx.page, viewport);
@@ -151,11 +151,19 @@ describe('the agent workspace fits a laptop screen', () => {
       mkdirSync(SHOTS, { recursive: true });
       await ctx.page.screenshot({ path: join(SHOTS, `queue-${viewport.width}-vi.png`) });
 
+      // A lead open in the drawer beside the queue: still a dozen leads, one line each.
+      await ctx.page.locator('#queue-panel tbody tr').nth(2).click();
+      await ctx.page.keyboard.press('Enter');
+      await ctx.page.getByRole('complementary', { name: 'Chi tiết data' }).waitFor();
+      expect(await visibleRows(ctx.page, viewport.height)).toBeGreaterThanOrEqual(12);
+      await expectOneLineBar(ctx.page, viewport);
+      await ctx.page.screenshot({ path: join(SHOTS, `lead-${viewport.width}-vi.png`) });
+
       await ctx.page.getByRole('combobox', { name: 'Ngôn ngữ' }).selectOption('en');
       await ctx.page.getByRole('button', { name: 'Reports', exact: true }).waitFor();
       await expectOneLineBar(ctx.page, viewport);
       expect(await visibleRows(ctx.page, viewport.height)).toBeGreaterThanOrEqual(12);
-      await ctx.page.screenshot({ path: join(SHOTS, `queue-${viewport.width}-en.png`) });
+      await ctx.page.screenshot({ path: join(SHOTS, `lead-${viewport.width}-en.png`) });
     });
   }
 

@@ -34,7 +34,7 @@ export function LeadTable({ leads, now, selectedId, onSelect, onOpen, onCall }: 
   }, [selectedId]);
   return (
     <DataTable
-      className="leads"
+      className="leads queue-table"
       rows={leads}
       headers={COLUMNS.map((k) => t(`column.${k}`))}
       row={(lead) => {
@@ -54,7 +54,7 @@ export function LeadTable({ leads, now, selectedId, onSelect, onOpen, onCall }: 
             onClick={() => onSelect(lead.id)}
             onDoubleClick={() => onOpen(lead.id)}
           >
-            <td>
+            <td title={lead.name}>
               <Button className="link" onClick={() => onOpen(lead.id)}>
                 {lead.name}
               </Button>
@@ -81,7 +81,7 @@ export function LeadTable({ leads, now, selectedId, onSelect, onOpen, onCall }: 
                 />
               )}
             </td>
-            <td>{lead.source}</td>
+            <td title={lead.source}>{lead.source}</td>
             <td>
               <StatusBadge statuses={statuses} code={lead.customerStatus} />
             </td>
