@@ -4,13 +4,18 @@ import { describe, expect, it } from 'vitest';
 
 const css = readFileSync(join(__dirname, '../../../src/renderer/ui/tokens.css'), 'utf8');
 
-/** The `--name: #hex` colours of the first `:root` block. */
-function colours(): Record<string, string> {
-  const root = /:root\s*\{([^}]*)\}/.exec(css)![1]!;
+/** The `--name: #hex` colours of a `:root` block. */
+function colours(block: string): Record<string, string> {
   const found: Record<string, string> = {};
-  for (const m of root.matchAll(/--([a-z-]+):\s*(#[0-9a-f]{6})\b/gi)) found[m[1]!] = m[2]!;
+  for (const m of block.matchAll(/--([a-z-]+):\s*(#[0-9a-f]{6})\b/gi)) found[m[1]!] = m[2]!;
   return found;
 }
+const light = colours(/:root\s*\{([^}]*)\}/.exec(css)![1]!);
+// The dark theme overrides every colour the light one has.
+const dark = {
+  ...light,
+  ...colours(/prefers-color-scheme:\s*dark\)\s*\{\s*:root\s*\{([^}]*)\}/.exec(css)![1]!),
+};
 
 /** WCAG 2 relative luminance and contrast ratio. */
 function luminance(hex: string): number {
@@ -58,9 +63,10 @@ const NON_TEXT: [string, string][] = [
   ['color-focus', 'color-bg'],
 ];
 
-describe('the design tokens', () => {
-  const c = colours();
-
+describe.each([
+  ['light', light],
+  ['dark', dark],
+])('the design tokens, %s theme', (_, c) => {
   it.each(TEXT)('%s on %s reaches 4.5:1', (fg, bg) => {
     expect(c[fg], fg).toMatch(/^#/);
     expect(c[bg], bg).toMatch(/^#/);
@@ -69,6 +75,15 @@ describe('the design tokens', () => {
 
   it.each(NON_TEXT)('%s against %s reaches 3:1', (fg, bg) => {
     expect(contrast(c[fg]!, c[bg]!)).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('the tokens file', () => {
+  it('overrides every light colour in the dark theme', () => {
+    const overridden = Object.keys(
+      colours(/prefers-color-scheme:\s*dark\)\s*\{\s*:root\s*\{([^}]*)\}/.exec(css)![1]!),
+    );
+    expect(Object.keys(light).filter((k) => !overridden.includes(k))).toEqual([]);
   });
 
   it('measures contrast the WCAG way (black on white is 21:1)', () => {
