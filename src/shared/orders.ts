@@ -46,14 +46,6 @@ export function orderTotal(
   return items.reduce((sum, i) => sum + i.quantity * i.unitPrice, 0);
 }
 
-/** `1.250.000 ₫` */
-export function formatVnd(amount: number): string {
-  const digits = Math.round(amount)
-    .toString()
-    .replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-  return `${digits} ₫`;
-}
-
 export const Product = z.object({
   id: z.string().uuid(),
   code: z.string(),

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { formatVnd } from '../../src/shared/money';
 import { startOfLocalDay } from '../../src/shared/reportDays';
 import { launchBrowser } from '../helpers/browser';
 import { hostRig } from '../helpers/hostRig';
@@ -146,6 +147,12 @@ describe('the reports screen in a real browser', () => {
       count("SELECT COUNT(*) FROM orders WHERE state <> 'cancelled'"),
     );
     expect(Number(row('Data mới nhận'))).toBe(count('SELECT COUNT(*) FROM leads'));
+    // Money reads 2.400.000 ₫ on the screen, whatever the number's size.
+    expect(row('Giá trị đơn (VNĐ)')).toBe(
+      formatVnd(count("SELECT SUM(total) FROM orders WHERE state <> 'cancelled'")),
+    );
+    expect(row('Giá trị đơn (VNĐ)')).toMatch(/^\d{1,3}(\.\d{3})+ ₫$/);
+    expect(agents[0]![6]).toBe(row('Giá trị đơn (VNĐ)'));
     const callbacks = await tableOf('Hẹn gọi lại');
     expect(callbacks.reduce((n, r) => n + Number(r[3]), 0)).toBe(
       count(

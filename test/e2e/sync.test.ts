@@ -110,7 +110,7 @@ describe('agent profile and sync in a real browser', () => {
     await row.waitFor();
     expect(await row.innerText()).toContain('b01.lpbundle');
     expect(await row.innerText()).toContain('Lê Văn Minh (B01)');
-    expect(await row.innerText()).toContain('+2 / ↻0');
+    expect(await row.innerText()).toContain('+2 mới / 0 cập nhật');
     const names = rig.core.db.prepare('SELECT name FROM leads ORDER BY name').pluck().all();
     expect(names).toEqual(['Trần Thị Lụa', 'Đoàn Văn Sơn'].sort());
     // The uploads are gone once imported or refused.

@@ -1,3 +1,4 @@
+import { Lock } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { useStores } from '../app/stores';
 import { useAccess, useApplyStatus, useViewFollowsAccess } from './accessStore';
@@ -17,16 +18,14 @@ export function LockButton() {
   return (
     <Button
       className="lock-button"
-      title={t('access.lockTitle')}
-      aria-label={t('access.lockTitle')}
+      icon={Lock}
+      label={t('access.lockTitle')}
       onClick={() =>
         void client
           .call('auth.lock', {})
           .then((s) => applyStatus(s))
           .catch(() => undefined)
       }
-    >
-      🔒 {t('access.lock')}
-    </Button>
+    />
   );
 }

@@ -1,3 +1,13 @@
+import {
+  ArrowLeft,
+  CalendarClock,
+  ChartColumn,
+  FileUp,
+  Plus,
+  Search,
+  Settings,
+  Users,
+} from 'lucide-react';
 import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TEXT_LIMITS } from '../../shared/textLimits';
@@ -19,7 +29,11 @@ interface Props {
   searchRef: Ref<HTMLInputElement>;
 }
 
-/** The bar over every screen: the queue's actions and search, the phone, the lock, the way out. */
+/**
+ * The bar over every screen: the queue's actions and search, the phone, the lock, the way out.
+ * It keeps to one line down to 1280 px: the places (import, reports, team, admin) are icons
+ * whose words are their names and tooltips, the phone's state is a compact line.
+ */
 export function TopBar({ view, onView, onAdd, onImport, query, onQuery, searchRef }: Props) {
   const { t } = useTranslation();
   const { settings, drawer } = useStores();
@@ -31,47 +45,53 @@ export function TopBar({ view, onView, onAdd, onImport, query, onQuery, searchRe
   return (
     <header className="topbar">
       <h1>{t('app.title')}</h1>
-      <div className="topbar__actions">
+      <div className="topbar__work">
         {view === 'queue' && (
           <>
-            <Button variant="primary" onClick={onAdd} title={t('shortcuts.addLead')}>
-              + {t('addLead.open')}
+            <Button variant="primary" icon={Plus} onClick={onAdd} title={t('shortcuts.addLead')}>
+              {t('addLead.open')}
             </Button>
             <Button
+              icon={CalendarClock}
               className={overdue > 0 ? 'overdue-button' : undefined}
               onClick={() => drawer.getState().toggleToday()}
             >
               {t('reminders.button', { count: todayCount })}
             </Button>
-            <Button onClick={onImport} title={t('shortcuts.import')}>
-              {t('import.open')}
-            </Button>
-            <input
-              ref={searchRef}
-              type="search"
-              className="search-box"
-              aria-label={t('search.label')}
-              placeholder={t('search.placeholder')}
-              maxLength={TEXT_LIMITS.search}
-              value={query}
-              onChange={(e) => onQuery(e.target.value)}
-              onKeyDown={(e) => {
-                if (e.key === 'Escape') {
-                  onQuery('');
-                  e.currentTarget.blur();
-                }
-              }}
+            <Button
+              icon={FileUp}
+              label={t('import.open')}
+              title={`${t('import.open')} — ${t('shortcuts.import')}`}
+              onClick={onImport}
             />
+            <label className="search-box">
+              <Search className="icon" aria-hidden="true" focusable="false" />
+              <input
+                ref={searchRef}
+                type="search"
+                aria-label={t('search.label')}
+                title={t('shortcuts.search')}
+                placeholder={t('search.placeholder')}
+                maxLength={TEXT_LIMITS.search}
+                value={query}
+                onChange={(e) => onQuery(e.target.value)}
+                onKeyDown={(e) => {
+                  if (e.key === 'Escape') {
+                    onQuery('');
+                    e.currentTarget.blur();
+                  }
+                }}
+              />
+            </label>
           </>
         )}
-        {view !== 'reports' && (
-          <Button onClick={() => onView('reports')}>{t('reports.open')}</Button>
-        )}
-        {teamLead && view !== 'team' && (
-          <Button className="team-open" onClick={() => onView('team')}>
-            {t('team.screen.open')}
+        {view !== 'queue' && (
+          <Button icon={ArrowLeft} onClick={() => onView('queue')}>
+            {t('admin.back')}
           </Button>
         )}
+      </div>
+      <div className="topbar__status">
         <TeamIndicator
           onOpenLead={(id) => {
             onView('queue');
@@ -79,15 +99,28 @@ export function TopBar({ view, onView, onAdd, onImport, query, onQuery, searchRe
           }}
         />
         <PhoneStatus />
+      </div>
+      <nav className="topbar__places" aria-label={t('app.places')}>
         <LockButton />
-        <Button onClick={() => onView(view === 'queue' ? 'admin' : 'queue')}>
-          {view === 'queue' ? t('admin.open') : t('admin.back')}
-        </Button>
+        {view !== 'reports' && (
+          <Button icon={ChartColumn} label={t('reports.open')} onClick={() => onView('reports')} />
+        )}
+        {teamLead && view !== 'team' && (
+          <Button
+            className="team-open"
+            icon={Users}
+            label={t('team.screen.open')}
+            onClick={() => onView('team')}
+          />
+        )}
+        {view !== 'admin' && (
+          <Button icon={Settings} label={t('admin.open')} onClick={() => onView('admin')} />
+        )}
         <LanguageSwitch
           value={language}
           onChange={(l) => void settings.getState().setLanguage(l)}
         />
-      </div>
+      </nav>
     </header>
   );
 }

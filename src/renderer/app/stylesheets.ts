@@ -2,8 +2,10 @@
  * Every stylesheet of the renderer, in cascade order. Where two rules of the same weight meet
  * on one element the later wins, so this order is part of the look: the features' own sheets
  * first, then the shared look and the shell, then the queue's features, as they have always
- * been bundled. Each sheet lives beside the components it styles.
+ * been bundled. Each sheet lives beside the components it styles; the design tokens (custom
+ * properties only) come first, as every sheet reads them.
  */
+import '../ui/tokens.css';
 import '../intake/intake.css';
 import '../phone/phone.css';
 import '../access/access.css';

@@ -1,3 +1,4 @@
+import { Phone } from 'lucide-react';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lead } from '../../shared/domain';
@@ -33,7 +34,7 @@ export function LeadTable({ leads, now, selectedId, onSelect, onOpen, onCall }: 
   }, [selectedId]);
   return (
     <DataTable
-      className="leads"
+      className="leads queue-table"
       rows={leads}
       headers={COLUMNS.map((k) => t(`column.${k}`))}
       row={(lead) => {
@@ -53,7 +54,7 @@ export function LeadTable({ leads, now, selectedId, onSelect, onOpen, onCall }: 
             onClick={() => onSelect(lead.id)}
             onDoubleClick={() => onOpen(lead.id)}
           >
-            <td>
+            <td title={lead.name}>
               <Button className="link" onClick={() => onOpen(lead.id)}>
                 {lead.name}
               </Button>
@@ -70,18 +71,17 @@ export function LeadTable({ leads, now, selectedId, onSelect, onOpen, onCall }: 
               {onCall && lead.phone && (
                 <Button
                   className="call call--compact"
+                  icon={Phone}
                   aria-label={t('phone.callLead', { name: lead.name })}
                   title={`${t('phone.callLead', { name: lead.name })} — ${t('phone.callShortcut')}`}
                   onClick={(e) => {
                     e.stopPropagation();
                     onCall(lead);
                   }}
-                >
-                  📞
-                </Button>
+                />
               )}
             </td>
-            <td>{lead.source}</td>
+            <td title={lead.source}>{lead.source}</td>
             <td>
               <StatusBadge statuses={statuses} code={lead.customerStatus} />
             </td>

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { StatusEntry } from '../../shared/catalogue';
 import type { Language } from '../../shared/domain';
-import { formatVnd } from '../../shared/orders';
+import { formatVnd } from '../../shared/money';
 import { formatDateTime, formatShortDateTime } from '../../shared/time';
 import type { TimelineItem } from '../../shared/timeline';
 import { statusLabel } from '../workflow/catalogueStore';

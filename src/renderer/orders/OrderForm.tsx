@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Payment } from '../../shared/catalogue';
-import { formatVnd, orderTotal, type OrderDraft, type Product } from '../../shared/orders';
+import { formatVnd } from '../../shared/money';
+import { orderTotal, type OrderDraft, type Product } from '../../shared/orders';
 import { TEXT_LIMITS } from '../../shared/textLimits';
 import { Button } from '../ui/Button';
 import { CharCounter } from '../ui/CharCounter';

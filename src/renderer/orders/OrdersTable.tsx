@@ -1,6 +1,7 @@
 import { useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatVnd, nextOrderStates } from '../../shared/orders';
+import { formatVnd } from '../../shared/money';
+import { nextOrderStates } from '../../shared/orders';
 import { formatPhone } from '../../shared/phone';
 import { formatDateTime } from '../../shared/time';
 import { useSettings, useStores } from '../app/stores';

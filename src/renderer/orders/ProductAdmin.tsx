@@ -1,6 +1,8 @@
+import { Check } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatVnd, type Product } from '../../shared/orders';
+import { formatVnd } from '../../shared/money';
+import { type Product } from '../../shared/orders';
 import { TEXT_LIMITS } from '../../shared/textLimits';
 import { createActionKey } from '../api/actionKey';
 import { useCatalogue, useStores } from '../app/stores';
@@ -34,7 +36,9 @@ export function ProductAdmin() {
             <td>{p.code}</td>
             <td>{p.name}</td>
             <td className="mono">{formatVnd(p.unitPrice)}</td>
-            <td>{p.active ? '✓' : ''}</td>
+            <td>
+              {p.active && <Check className="icon" role="img" aria-label={t('admin.active')} />}
+            </td>
             <td>
               <Button onClick={() => edit(p)}>{t('admin.save')}…</Button>
             </td>

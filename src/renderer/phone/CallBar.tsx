@@ -1,3 +1,13 @@
+import {
+  ArrowRightLeft,
+  Grid3x3,
+  Mic,
+  MicOff,
+  Pause,
+  PhoneOff,
+  Play,
+  RotateCw,
+} from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShownNumber } from '../access/useShownNumber';
@@ -69,7 +79,7 @@ export function CallBar({ call, others, consult, now, keypadOpen, onKeypad, acti
       {live && call.mediaLost && (
         <div className="callbar__media-lost" role="alert">
           <span>{t('phone.mediaLost')}</span>
-          <Button variant="primary" onClick={() => actions.redial(call.id)}>
+          <Button variant="primary" icon={RotateCw} onClick={() => actions.redial(call.id)}>
             {t('phone.redial')}
           </Button>
         </div>
@@ -78,6 +88,7 @@ export function CallBar({ call, others, consult, now, keypadOpen, onKeypad, acti
         <div className="callbar__controls">
           <Button
             aria-pressed={call.muted}
+            icon={call.muted ? Mic : MicOff}
             disabled={!talking}
             onClick={() => actions.setMute(call.id, !call.muted)}
           >
@@ -85,6 +96,7 @@ export function CallBar({ call, others, consult, now, keypadOpen, onKeypad, acti
           </Button>
           <Button
             aria-pressed={call.state === 'held'}
+            icon={call.state === 'held' ? Play : Pause}
             disabled={!talking}
             onClick={() => actions.setHold(call.id, call.state !== 'held')}
           >
@@ -92,6 +104,7 @@ export function CallBar({ call, others, consult, now, keypadOpen, onKeypad, acti
           </Button>
           <Button
             aria-expanded={keypadOpen}
+            icon={Grid3x3}
             disabled={call.state !== 'established'}
             onClick={() => onKeypad(!keypadOpen)}
           >
@@ -99,12 +112,13 @@ export function CallBar({ call, others, consult, now, keypadOpen, onKeypad, acti
           </Button>
           <Button
             aria-expanded={transferring}
+            icon={ArrowRightLeft}
             disabled={!talking || consult !== null}
             onClick={() => setTransferring(!transferring)}
           >
             {t('phone.transfer')}
           </Button>
-          <Button variant="danger" onClick={() => actions.hangup(call.id)}>
+          <Button variant="danger" icon={PhoneOff} onClick={() => actions.hangup(call.id)}>
             {t('phone.hangup') + key('hangup')}
           </Button>
         </div>

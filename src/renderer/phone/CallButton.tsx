@@ -1,3 +1,4 @@
+import { Phone } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { Lead } from '../../shared/domain';
 import { usePhone, usePhoneController } from './phoneContext';
@@ -19,6 +20,7 @@ export function CallButton({ lead, compact = false }: Props) {
   return (
     <Button
       className={compact ? 'call call--compact' : 'primary call'}
+      icon={Phone}
       aria-label={label}
       title={`${label} — ${t('phone.callShortcut')}`}
       disabled={!ready || !(lead.phone ?? lead.phoneAsGiven)}
@@ -27,7 +29,7 @@ export function CallButton({ lead, compact = false }: Props) {
         void phone.callLead(lead);
       }}
     >
-      {compact ? '📞' : `📞 ${t('phone.call')}`}
+      {compact ? null : t('phone.call')}
     </Button>
   );
 }

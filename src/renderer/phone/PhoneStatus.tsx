@@ -1,3 +1,4 @@
+import { Grid3x3 } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePhone, usePhoneController } from './phoneContext';
@@ -21,25 +22,33 @@ export function PhoneStatus() {
     registration.retryAt !== null
       ? Math.max(0, Math.ceil((registration.retryAt - now) / 1000))
       : null;
+  const text =
+    t(`phone.status.${key}`) +
+    (retryIn !== null && key === 'network' ? ` — ${t('phone.retryIn', { seconds: retryIn })}` : '');
   return (
     <div className="phone-status">
+      {/* One line in the top bar, cut short if need be; the tooltip has all of it. */}
       <span
         className={`phone-status__line phone-status__line--${registration.state}`}
         role="status"
         aria-label={t('phone.statusLabel')}
         title={
-          registration.accountName ? t('phone.account', { name: registration.accountName }) : ''
+          registration.accountName
+            ? `${text} — ${t('phone.account', { name: registration.accountName })}`
+            : text
         }
       >
-        {t(`phone.status.${key}`)}
-        {retryIn !== null && key === 'network' && ` — ${t('phone.retryIn', { seconds: retryIn })}`}
+        {text}
       </span>
       {registration.state === 'failed' && (
         <Button onClick={() => phone.retryRegistration()}>{t('phone.retry')}</Button>
       )}
-      <Button aria-expanded={dialpadOpen} onClick={() => setDialpadOpen(!dialpadOpen)}>
-        {t('phone.dialpad')}
-      </Button>
+      <Button
+        icon={Grid3x3}
+        label={t('phone.dialpad')}
+        aria-expanded={dialpadOpen}
+        onClick={() => setDialpadOpen(!dialpadOpen)}
+      />
       {dialpadOpen && (
         <DialPad
           canDial={ready}

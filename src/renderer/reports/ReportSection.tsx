@@ -1,10 +1,16 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { tableCsv, type ReportTable } from './reportTables';
+import { formatVnd } from '../../shared/money';
+import { tableCsv, type ReportCell, type ReportTable } from './reportTables';
 import { Button } from '../ui/Button';
 import { downloadCsv } from '../ui/download';
 
 const numberFormat = new Intl.NumberFormat('vi-VN');
+
+function cellText(cell: ReportCell): string {
+  if (typeof cell === 'object') return formatVnd(cell.vnd);
+  return typeof cell === 'number' ? numberFormat.format(cell) : cell;
+}
 
 /** One chart with the table behind it and a button that downloads that table. */
 export function ReportSection({
@@ -44,8 +50,8 @@ export function ReportSection({
           {table.rows.map((row, i) => (
             <tr key={i}>
               {row.map((cell, j) => (
-                <td key={j} className={typeof cell === 'number' ? 'num' : undefined}>
-                  {typeof cell === 'number' ? numberFormat.format(cell) : cell}
+                <td key={j} className={typeof cell === 'string' ? undefined : 'num'}>
+                  {cellText(cell)}
                 </td>
               ))}
             </tr>

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { formatVnd } from '../../shared/orders';
+import { formatVnd } from '../../shared/money';
 import { reachRate, type Reports } from '../../shared/reportTypes';
 
 /** The range's totals over the charts: calls, reach rate, talk time, orders and their value. */

@@ -3,10 +3,16 @@ import type { Language } from '../../shared/domain';
 import { reachRate, type Reports } from '../../shared/reportTypes';
 import { entryLabel } from '../workflow/catalogueStore';
 
+/** An amount of money: the screen writes `1.250.000 ₫`, the CSV the plain number. */
+export interface Vnd {
+  vnd: number;
+}
+export type ReportCell = string | number | Vnd;
+
 /** The table behind a chart: what the screen shows under it and what "export this" writes. */
 export interface ReportTable {
   headers: string[];
-  rows: (string | number)[][];
+  rows: ReportCell[][];
 }
 
 const minutes = (seconds: number) => Math.round(seconds / 6) / 10;
@@ -65,7 +71,7 @@ export function perAgentTable(r: Reports, t: TFunction): ReportTable {
       reachRate(a.reached, a.calls),
       minutes(a.talkSeconds),
       a.orders,
-      a.orderValue,
+      { vnd: a.orderValue },
     ]),
   };
 }
@@ -96,8 +102,8 @@ export function conversionsTable(r: Reports, t: TFunction): ReportTable {
       [t('reports.step.newLeads'), c.newLeads, ''],
       ...conversionSteps(r).map((s) => [t(`reports.step.${s.key}`), s.count, s.rate ?? '']),
       [t('reports.step.orders'), c.orders, ''],
-      [t('reports.step.orderValue'), c.orderValue, ''],
-      [t('reports.step.paidValue'), c.paidValue, ''],
+      [t('reports.step.orderValue'), { vnd: c.orderValue }, ''],
+      [t('reports.step.paidValue'), { vnd: c.paidValue }, ''],
     ],
   };
 }
@@ -121,8 +127,8 @@ export function callbacksTable(r: Reports, t: TFunction): ReportTable {
   };
 }
 
-function csvField(value: string | number): string {
-  const text = String(value);
+function csvField(value: ReportCell): string {
+  const text = typeof value === 'object' ? String(value.vnd) : String(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

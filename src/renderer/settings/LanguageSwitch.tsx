@@ -1,3 +1,4 @@
+import { Languages } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { languages, type Language } from '../../shared/domain';
 
@@ -12,8 +13,8 @@ export function LanguageSwitch({
 }) {
   const { t } = useTranslation();
   return (
-    <label className="language">
-      {t('app.language')}{' '}
+    <label className="language" title={t('app.language')}>
+      <Languages className="icon" aria-hidden="true" focusable="false" />
       <select
         value={value}
         onChange={(e) => onChange(e.target.value as Language)}

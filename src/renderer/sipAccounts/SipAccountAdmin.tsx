@@ -1,3 +1,4 @@
+import { Check } from 'lucide-react';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SipAccountView } from '../../shared/softphone';
@@ -50,7 +51,11 @@ export function SipAccountAdmin() {
               {a.username}@{a.domain}
             </td>
             <td className="mono">{a.wsServer}</td>
-            <td>{a.active ? '✓' : ''}</td>
+            <td>
+              {a.active && (
+                <Check className="icon" role="img" aria-label={t('phone.accounts.active')} />
+              )}
+            </td>
             <td>
               <Button onClick={() => openWith(draftOf(a))}>{t('phone.accounts.edit')}</Button>
             </td>

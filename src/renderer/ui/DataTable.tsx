@@ -28,7 +28,7 @@ export function DataTable<T>({
       <thead>
         <tr>
           {headers.map((h, i) => (
-            <th key={i} scope="col">
+            <th key={i} scope="col" title={typeof h === 'string' && h ? h : undefined}>
               {h}
             </th>
           ))}

@@ -105,6 +105,14 @@ describe('the tables behind the report charts', () => {
     expect(conv.find((r) => r[0] === 'Lên đơn (Data contact → Đơn hàng)')![2]).toBe(50);
   });
 
+  it('marks money as VND: the screen writes 900.000 ₫, the CSV the plain number', () => {
+    const conv = conversionsTable(reports, vi);
+    const value = conv.rows.find((r) => r[0] === 'Giá trị đơn (VNĐ)')!;
+    expect(value[1]).toEqual({ vnd: 900_000 });
+    expect(tableCsv(conv)).toContain('\r\nGiá trị đơn (VNĐ),900000,\r\n');
+    expect(perAgentTable(reports, en).rows.map((r) => r[6])).toContainEqual({ vnd: 900_000 });
+  });
+
   it('writes a table as CSV with a BOM, quoting what needs it', () => {
     const csv = tableCsv({ headers: ['Kết quả', 'Số lượng'], rows: [['Máy bận, thuê bao', 2]] });
     expect(csv).toBe('\uFEFFKết quả,Số lượng\r\n"Máy bận, thuê bao",2\r\n');
