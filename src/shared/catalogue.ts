@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Stage } from './domain';
 
 /**
- * The status catalogue (DOMAIN.md): call outcomes for `new` leads, statuses for `contact`
+ * The status catalogue: call outcomes for `new` leads, statuses for `contact`
  * leads, and customer statuses are one list of data. Each entry's rule is all the workflow
  * reads to decide where a lead goes.
  */
@@ -57,7 +57,7 @@ export const StatusEntry = z.object({
   labelEn: z.string(),
   color: Color,
   rule: Rule,
-  /** The customer status this outcome sets (DOMAIN.md: it follows from the last outcome). */
+  /** The customer status this outcome sets (it follows from the last outcome). */
   setsCustomerStatus: z.string().nullable(),
   /** "Sai số / Số ảo": the number is marked invalid. */
   invalidatesPhone: z.boolean(),

@@ -25,7 +25,7 @@ function parts(epochMs: number, timeZone: string): Record<string, string> {
   return out;
 }
 
-/** `HH:mm dd/MM`, the way DOMAIN.md shows callback times. */
+/** `HH:mm dd/MM`, the way the queue shows callback times. */
 export function formatShortDateTime(epochMs: number, timeZone = DEFAULT_TIME_ZONE): string {
   const p = parts(epochMs, timeZone);
   return `${p.hour}:${p.minute} ${p.day}/${p.month}`;

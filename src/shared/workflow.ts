@@ -80,8 +80,8 @@ const fail = (code: WorkflowErrorCode, field: WorkflowError['field']): OutcomeRe
 });
 
 /**
- * What happens to a lead after a call, read from the catalogue entry's rule (DOMAIN.md's
- * tables). Pure: the core only persists the transition. Nothing else decides where a lead goes.
+ * What happens to a lead after a call, read from the catalogue entry's rule (the
+ * default catalogue is in shared/catalogue.ts). Pure: the core only persists the transition. Nothing else decides where a lead goes.
  */
 export function applyOutcome(
   lead: Pick<Lead, 'stage' | 'customerStatus'>,

@@ -28,7 +28,7 @@ const order: OrderDraft = {
   note: 'giao giờ hành chính',
 };
 
-/** DOMAIN.md's tables, saved through the contract on a real SQLite file with a fake clock. */
+/** The workflow's tables (shared/catalogue.ts), saved through the contract on a real SQLite file with a fake clock. */
 export function describeWorkflowContract(
   name: string,
   connect: (t: TempCore) => Promise<ContractRig>,

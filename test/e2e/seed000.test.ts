@@ -127,7 +127,7 @@ describe('seed 000 walked in a real browser', () => {
     await ctx.page.keyboard.press('Enter');
     await expect.poll(async () => (await lead('Khách Năm')).value.stage).toBe('order');
 
-    // The folders now hold what DOMAIN.md says.
+    // The folders now hold what the workflow's rules say.
     await ctx.page.keyboard.press('Escape');
     await expect
       .poll(() => ctx.page.getByRole('tab', { name: /Data mới/ }).innerText())

@@ -52,7 +52,7 @@ export function updateLead(db: Db, input: LeadUpdateInput, now: number): Lead {
   return mustGetLead(db, id);
 }
 
-/** The agent may set the customer status by hand (DOMAIN.md); the change goes in the timeline. */
+/** The agent may set the customer status by hand ; the change goes in the timeline. */
 export function changeCustomerStatus(db: Db, id: string, code: string | null, now: number): Lead {
   return writeTx(db, () => {
     const lead = mustGetLead(db, id);
